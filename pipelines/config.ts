@@ -1,0 +1,122 @@
+// The cluster configuration (data/cluster.json): its types, loading and validation.
+// Nothing else in the code names an HS code, industry code, region or park: it reads them from here.
+import { readFileSync } from 'node:fs';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export type RegionLevel = 'nation' | 'province' | 'city' | 'district';
+
+export interface Region {
+  level: RegionLevel;
+  /** GB/T 2260 code (000000 for the nation). */
+  code: string;
+  name: Bilingual;
+  /** Prefixes of the customs 注册地编码 that make up this region in public customs statistics. */
+  customsPlacePrefixes?: string[];
+}
+
+export interface HsGroup {
+  id: string;
+  name: Bilingual;
+  /** HS 6-digit codes; customs 8/10-digit codes belong to the group of their first six digits. */
+  hs6: string[];
+  note?: Bilingual;
+}
+
+export interface Park {
+  id: string;
+  name: Bilingual;
+  /** NBS 9-digit street/town codes the park lies in. */
+  streets: string[];
+  /** Substrings of a registered address (住所) that place a firm in this park; first park to match wins. */
+  addressKeywords: string[];
+}
+
+export interface Band {
+  id: string;
+  min: number;
+  max: number | null;
+  name: Bilingual;
+}
+
+export interface ClusterConfig {
+  id: string;
+  name: Bilingual;
+  shortName: Bilingual;
+  industryName: Bilingual;
+  /** The year "change since" figures compare against. */
+  referenceYear: number;
+  firstYear: number;
+  regions: Region[];
+  hsGroups: HsGroup[];
+  /** Group ids that together make up "diamonds" in share indicators. */
+  diamondGroups: string[];
+  hsNames: Record<string, Bilingual>;
+  industries: { core: string[]; related: string[]; names: Record<string, Bilingual> };
+  parks: Park[];
+  otherParkId: string;
+  otherParkName: Bilingual;
+  tradeModes: { processing: string[]; general: string[] };
+  partnersOfInterest: string[];
+  firmSizeBands: Band[];
+  capitalBandsWan: Band[];
+}
+
+export class ConfigError extends Error {}
+
+export function parseClusterConfig(text: string, file = 'data/cluster.json'): ClusterConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`${file}: not valid JSON: ${(e as Error).message}`);
+  }
+  const c = raw as ClusterConfig;
+  const need = (cond: unknown, what: string) => {
+    if (!cond) throw new ConfigError(`${file}: ${what}`);
+  };
+  need(typeof c.id === 'string' && c.id, 'missing "id"');
+  need(Array.isArray(c.regions) && c.regions.some((r) => r.level === 'district'), '"regions" needs a district entry');
+  need(Array.isArray(c.hsGroups) && c.hsGroups.length > 0, '"hsGroups" must list at least one group');
+  const seen = new Map<string, string>();
+  for (const g of c.hsGroups) {
+    for (const h of g.hs6) {
+      need(/^\d{6}$/.test(h), `hsGroups.${g.id}: "${h}" is not a 6-digit HS code`);
+      need(!seen.has(h), `HS ${h} is in both ${seen.get(h)} and ${g.id}`);
+      seen.set(h, g.id);
+    }
+  }
+  for (const d of c.diamondGroups ?? []) need(c.hsGroups.some((g) => g.id === d), `diamondGroups: unknown group "${d}"`);
+  need(Array.isArray(c.parks), '"parks" must be a list');
+  for (const p of c.parks) need(/^[a-z0-9_]+$/.test(p.id), `parks: id "${p.id}" must be lower-case letters, digits, _`);
+  need(Array.isArray(c.industries?.core) && c.industries.core.length > 0, '"industries.core" must list at least one code');
+  return c;
+}
+
+export function loadClusterConfig(path = 'data/cluster.json'): ClusterConfig {
+  return parseClusterConfig(readFileSync(path, 'utf8'), path);
+}
+
+export function district(c: ClusterConfig): Region {
+  return c.regions.find((r) => r.level === 'district')!;
+}
+
+/** The HS group of a customs commodity code (6, 8 or 10 digits), or null when the code is outside the cluster. */
+export function hsGroupOf(c: ClusterConfig, hsCode: string): string | null {
+  const hs6 = hsCode.slice(0, 6);
+  return c.hsGroups.find((g) => g.hs6.includes(hs6))?.id ?? null;
+}
+
+/** The park a registered address lies in, by keyword; the config's "other" park when none matches. */
+export function parkForAddress(c: ClusterConfig, address: string | null | undefined): string {
+  if (!address) return c.otherParkId;
+  return c.parks.find((p) => p.addressKeywords.some((k) => address.includes(k)))?.id ?? c.otherParkId;
+}
+
+/** All GB/T 4754 codes the cluster follows (core first). */
+export function clusterIndustryCodes(c: ClusterConfig): string[] {
+  return [...c.industries.core, ...c.industries.related];
+}

@@ -1,0 +1,51 @@
+// Exposes the cluster configuration to SQL as small cfg_* tables, so models join on config instead of
+// hard-coding codes.
+import type { ClusterConfig } from './config.ts';
+import { exec, lit, type Conn } from './lib/duck.ts';
+
+function values(rows: (string | number | null)[][]): string {
+  return rows.map((r) => `(${r.map((v) => lit(v)).join(', ')})`).join(',\n');
+}
+
+export async function createConfigTables(conn: Conn, c: ClusterConfig): Promise<void> {
+  await exec(conn, `CREATE OR REPLACE TABLE cfg_hs_group (hs6 VARCHAR, group_id VARCHAR, group_order INTEGER, name_zh VARCHAR, name_en VARCHAR, is_diamond BOOLEAN)`);
+  const hs = c.hsGroups.flatMap((g, i) => g.hs6.map((h) => [h, g.id, i, g.name.zh, g.name.en, c.diamondGroups.includes(g.id) ? 1 : 0]));
+  await exec(conn, `INSERT INTO cfg_hs_group SELECT col0, col1, col2, col3, col4, col5::BOOLEAN FROM (VALUES ${values(hs)})`);
+
+  await exec(conn, `CREATE OR REPLACE TABLE cfg_region (level VARCHAR, code VARCHAR, name_zh VARCHAR, name_en VARCHAR, place_prefix VARCHAR)`);
+  const reg = c.regions.flatMap((r) =>
+    (r.customsPlacePrefixes?.length ? r.customsPlacePrefixes : [null]).map((p) => [r.level, r.code, r.name.zh, r.name.en, p]),
+  );
+  await exec(conn, `INSERT INTO cfg_region VALUES ${values(reg)}`);
+
+  await exec(conn, `CREATE OR REPLACE TABLE cfg_park (park_id VARCHAR, keyword VARCHAR, priority INTEGER, name_zh VARCHAR, name_en VARCHAR)`);
+  const parks = c.parks.flatMap((p, i) => p.addressKeywords.map((k) => [p.id, k, i, p.name.zh, p.name.en]));
+  await exec(conn, `INSERT INTO cfg_park VALUES ${values(parks)}`);
+  await exec(conn, `CREATE OR REPLACE TABLE cfg_park_name (park_id VARCHAR, name_zh VARCHAR, name_en VARCHAR, park_order INTEGER)`);
+  const parkNames = [...c.parks.map((p, i) => [p.id, p.name.zh, p.name.en, i]), [c.otherParkId, c.otherParkName.zh, c.otherParkName.en, c.parks.length]];
+  await exec(conn, `INSERT INTO cfg_park_name VALUES ${values(parkNames)}`);
+
+  await exec(conn, `CREATE OR REPLACE TABLE cfg_industry (code VARCHAR, role VARCHAR, name_zh VARCHAR, name_en VARCHAR)`);
+  const ind = [...c.industries.core.map((x) => [x, 'core']), ...c.industries.related.map((x) => [x, 'related'])].map(([code, role]) => [
+    code,
+    role,
+    c.industries.names[code]?.zh ?? null,
+    c.industries.names[code]?.en ?? null,
+  ]);
+  await exec(conn, `INSERT INTO cfg_industry VALUES ${values(ind)}`);
+
+  await exec(conn, `CREATE OR REPLACE TABLE cfg_trade_mode (name_zh VARCHAR, mode_class VARCHAR)`);
+  const tm = [...c.tradeModes.processing.map((n) => [n, 'processing']), ...c.tradeModes.general.map((n) => [n, 'general'])];
+  await exec(conn, `INSERT INTO cfg_trade_mode VALUES ${values(tm)}`);
+
+  await exec(conn, `CREATE OR REPLACE TABLE cfg_band (kind VARCHAR, band_id VARCHAR, lo DOUBLE, hi DOUBLE, name_zh VARCHAR, name_en VARCHAR, band_order INTEGER)`);
+  const bands = [
+    ...c.firmSizeBands.map((b, i) => ['firm_size', b.id, b.min, b.max, b.name.zh, b.name.en, i]),
+    ...c.capitalBandsWan.map((b, i) => ['capital_wan', b.id, b.min, b.max, b.name.zh, b.name.en, i]),
+  ];
+  await exec(conn, `INSERT INTO cfg_band VALUES ${values(bands)}`);
+
+  await exec(conn, `CREATE OR REPLACE TABLE cfg_cluster (id VARCHAR, reference_year INTEGER, first_year INTEGER, district_code VARCHAR)`);
+  const d = c.regions.find((r) => r.level === 'district')!;
+  await exec(conn, `INSERT INTO cfg_cluster VALUES (${lit(c.id)}, ${c.referenceYear}, ${c.firstYear}, ${lit(d.code)})`);
+}

@@ -1,0 +1,33 @@
+// Loads the reference tables shipped under data/reference/ (HS, GB/T 4754, divisions, countries, partners,
+// exchange rates) into ref_* tables. Each folder's SOURCE.md gives the origin and licence.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { exec, lit, type Conn } from './lib/duck.ts';
+
+export interface ReferenceTable {
+  table: string;
+  /** Path under data/reference/. */
+  file: string;
+  /** SELECT list over the CSV (read all as text) giving the table's columns. */
+  select: string;
+}
+
+export const REFERENCE_TABLES: ReferenceTable[] = [
+  { table: 'ref_hs', file: 'hs/hs2022_chapter71.csv', select: 'hscode, level::INTEGER AS level, parent, description_en, name_zh' },
+  { table: 'ref_industry', file: 'industry/gbt4754_2017.csv', select: 'level::INTEGER AS level, level_name, section, division, "group", class, code, name, remark' },
+  { table: 'ref_division', file: 'divisions/divisions_440113.csv', select: 'code, name, level, parent' },
+  { table: 'ref_country', file: 'countries/iso3166_countries_en_zh.csv', select: 'alpha2, alpha3, numeric, name_en, name_zh' },
+  { table: 'ref_customs_partner', file: 'customs-partners/china_customs_country_codes.csv', select: 'customs_code, name_zh, name_en_as_in_source AS name_en, iso_alpha3' },
+  { table: 'ref_cny_usd', file: 'exchange-rates/cny_usd_annual.csv', select: 'year::INTEGER AS year, cny_per_usd::DOUBLE AS cny_per_usd' },
+];
+
+export async function loadReferenceTables(conn: Conn, referenceDir: string): Promise<void> {
+  for (const r of REFERENCE_TABLES) {
+    const path = join(referenceDir, r.file);
+    if (!existsSync(path)) throw new Error(`Reference file missing: ${path} (expected with data/reference/; see its SOURCE.md)`);
+    await exec(
+      conn,
+      `CREATE OR REPLACE TABLE ${r.table} AS SELECT ${r.select} FROM read_csv(${lit(path)}, all_varchar = true, header = true, delim = ',', quote = '"')`,
+    );
+  }
+}

@@ -1,0 +1,35 @@
+// Runs every test under tests/ in one `node --test` invocation so CI reads one closing summary.
+// Browser tests need the built site, so the site is built first (pipeline on bundled data + astro build).
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function findTests(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (name === 'fixtures' || name === 'node_modules') continue;
+    if (statSync(p).isDirectory()) out.push(...findTests(p));
+    else if (name.endsWith('.test.ts')) out.push(p);
+  }
+  return out.sort();
+}
+
+const filter = process.argv.slice(2);
+let files = findTests('tests');
+if (filter.length) files = files.filter((f) => filter.some((x) => f.includes(x)));
+const needsSite = files.some((f) => f.startsWith(join('tests', 'e2e')));
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+
+if (needsSite && !process.env.SKIP_BUILD) {
+  const b = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env });
+  if (b.status !== 0) {
+    console.error('Site build failed: browser tests cannot run.');
+    process.exit(b.status ?? 1);
+  }
+}
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+  stdio: 'inherit',
+  env,
+});
+process.exit(r.status ?? 1);
