@@ -1,11 +1,17 @@
 // Landing → staging: loads adapters' landing CSVs into DuckDB, applies each kind's staging SQL and splits the
 // rows into stg_<kind> (passed) and quarantine (with the rule), so that every input row ends up somewhere.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Adapter, Landed, QuarantineRow, SourceDeclaration, SourceKind } from './sources/types.ts';
 import { all, exec, ident, lit, type Conn } from './lib/duck.ts';
 
 export const MODELS_DIR = new URL('./models/', import.meta.url).pathname;
+
+/** Runs pipelines/models/macros/*.sql (SQL macros the models share), in file-name order. */
+export async function loadMacros(conn: Conn): Promise<void> {
+  const dir = join(MODELS_DIR, 'macros');
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.sql')).sort()) await exec(conn, readFileSync(join(dir, f), 'utf8'));
+}
 
 export async function createQuarantineTable(conn: Conn): Promise<void> {
   await exec(

@@ -8,7 +8,7 @@ import { createConfigTables } from '../../pipelines/configTables.ts';
 import { loadReferenceTables } from '../../pipelines/reference.ts';
 import { tablesOf } from '../../pipelines/discover.ts';
 import { detectAdapter } from '../../pipelines/sources/index.ts';
-import { createLandingTable, createQuarantineTable, loadLanding, runStaging } from '../../pipelines/stage.ts';
+import { createLandingTable, createQuarantineTable, loadLanding, loadMacros, runStaging } from '../../pipelines/stage.ts';
 import { all, openDuck, type Conn } from '../../pipelines/lib/duck.ts';
 import type { Adapter, SourceDeclaration } from '../../pipelines/sources/types.ts';
 
@@ -32,6 +32,7 @@ export async function stageFile(path: string, decl: Partial<SourceDeclaration> =
   try {
     await createConfigTables(conn, config);
     await loadReferenceTables(conn, 'data/reference');
+    await loadMacros(conn);
     await createQuarantineTable(conn);
     const d = declaration(decl);
     const tables = await tablesOf(path, basename(path));

@@ -1,0 +1,28 @@
+-- Cleaning helpers shared by the staging models. Exports pad cells with tabs (to force text in Excel),
+-- spaces and full-width spaces, and write numbers with thousands separators.
+CREATE OR REPLACE MACRO clean_text(x) AS nullif(regexp_replace(coalesce(x, ''), '^[\s\x{3000}\t]+|[\s\x{3000}\t]+$', '', 'g'), '');
+CREATE OR REPLACE MACRO clean_num(x) AS try_cast(replace(replace(clean_text(x), ',', ''), '，', '') AS DOUBLE);
+-- TRUE when the text is present but is not a number (so "missing" and "unparseable" can be told apart).
+CREATE OR REPLACE MACRO num_unparseable(x) AS clean_text(x) IS NOT NULL AND clean_num(x) IS NULL;
+-- YYYYMM (also YYYY-MM, YYYY/MM, YYYY年MM月) → first day of the month.
+CREATE OR REPLACE MACRO parse_yyyymm(x) AS (
+  CASE
+    WHEN regexp_full_match(clean_text(x), '\d{6}') THEN try_strptime(clean_text(x) || '01', '%Y%m%d')::DATE
+    WHEN regexp_full_match(clean_text(x), '\d{4}[-/.]\d{1,2}') THEN try_strptime(regexp_replace(clean_text(x), '[/.]', '-') || '-01', '%Y-%m-%d')::DATE
+    WHEN regexp_full_match(clean_text(x), '\d{4}年\d{1,2}月') THEN try_strptime(regexp_replace(clean_text(x), '年|月', '-', 'g') || '01', '%Y-%m-%d')::DATE
+    ELSE NULL
+  END);
+-- Dates as registries write them: 2008-07-25, 2008/7/25, 2008.07.25, 20080725, 2008年7月25日.
+CREATE OR REPLACE MACRO parse_date_cn(x) AS coalesce(
+  try_strptime(regexp_replace(regexp_replace(clean_text(x), '[年月/.]', '-', 'g'), '日$', ''), '%Y-%m-%d')::DATE,
+  try_strptime(clean_text(x), '%Y%m%d')::DATE,
+  try_strptime(clean_text(x), '%Y-%m-%d %H:%M:%S')::DATE);
+-- GB 32100 check character of an 18-character USCC (NULL when the shape is wrong).
+CREATE OR REPLACE MACRO uscc_check_ok(u) AS (
+  CASE WHEN NOT regexp_full_match(coalesce(u, ''), '[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}') THEN NULL
+  ELSE substr(u, 18, 1) = substr('0123456789ABCDEFGHJKLMNPQRTUWXY',
+    (((31 - (list_sum(list_transform(range(1, 18), i ->
+      (instr('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(u, i, 1)) - 1) * [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28][i]
+    )) % 31)) % 31) + 1)::BIGINT, 1)
+  END);
+CREATE OR REPLACE MACRO uscc_format_ok(u) AS regexp_full_match(coalesce(u, ''), '[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}');
