@@ -5,6 +5,8 @@ import { defineConfig } from 'astro/config';
 export default defineConfig({
   base: process.env.BASE || '/',
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Stylesheets and scripts as files, never inline, so a strict Content-Security-Policy (no 'unsafe-inline') holds.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

@@ -54,6 +54,8 @@ export interface ClusterConfig {
   hsGroups: HsGroup[];
   /** Group ids that together make up "diamonds" in share indicators. */
   diamondGroups: string[];
+  /** Label of the all-diamonds aggregate (group id "diamonds") in share indicators. */
+  diamondTotalName: Bilingual;
   hsNames: Record<string, Bilingual>;
   industries: { core: string[]; related: string[]; names: Record<string, Bilingual> };
   parks: Park[];

@@ -12,6 +12,11 @@ export async function createConfigTables(conn: Conn, c: ClusterConfig): Promise<
   const hs = c.hsGroups.flatMap((g, i) => g.hs6.map((h) => [h, g.id, i, g.name.zh, g.name.en, c.diamondGroups.includes(g.id) ? 1 : 0]));
   await exec(conn, `INSERT INTO cfg_hs_group SELECT col0, col1, col2, col3, col4, col5::BOOLEAN FROM (VALUES ${values(hs)})`);
 
+  // Group labels for marts, including the "diamonds" aggregate of all diamond groups.
+  await exec(conn, `CREATE OR REPLACE TABLE cfg_group_name (group_id VARCHAR, name_zh VARCHAR, name_en VARCHAR, group_order INTEGER)`);
+  const groups = [['diamonds', c.diamondTotalName.zh, c.diamondTotalName.en, 0], ...c.hsGroups.map((g, i) => [g.id, g.name.zh, g.name.en, i + 1])];
+  await exec(conn, `INSERT INTO cfg_group_name VALUES ${values(groups)}`);
+
   await exec(conn, `CREATE OR REPLACE TABLE cfg_region (level VARCHAR, code VARCHAR, name_zh VARCHAR, name_en VARCHAR, place_prefix VARCHAR)`);
   const reg = c.regions.flatMap((r) =>
     (r.customsPlacePrefixes?.length ? r.customsPlacePrefixes : [null]).map((p) => [r.level, r.code, r.name.zh, r.name.en, p]),

@@ -50,7 +50,7 @@ export async function loadLanding(conn: Conn, adapter: Adapter, landed: Landed, 
   const known = new Set(adapter.landingColumns);
   const rej = `rej_${++rejectSeq}`;
   const scan = `read_csv(${lit(landed.csvPath)}, header = true, skip = ${Math.max(0, landed.headerLines - 1)}, delim = ',', quote = '"', escape = '"',
-      all_varchar = true, names = [${names.map((n) => lit(n)).join(', ')}], null_padding = false, strict_mode = true,
+      all_varchar = true, null_padding = false, strict_mode = true,
       store_rejects = true, rejects_table = ${lit(rej + '_errors')}, rejects_scan = ${lit(rej + '_scans')}, auto_detect = false,
       columns = {${names.map((n) => `${lit(n)}: 'VARCHAR'`).join(', ')}})`;
   const select = [
@@ -101,16 +101,20 @@ export async function runStaging(conn: Conn, adapter: Adapter): Promise<void> {
   const kind = adapter.kind;
   const sql = stagingSql(kind).trim().replace(/;\s*$/, '');
   await exec(conn, `CREATE OR REPLACE TEMP TABLE ${ident('stg_' + kind + '__all')} AS ${sql}`);
-  const raw = `concat_ws(',', ${adapter.landingColumns.map((c) => `coalesce(l.${ident(c)}, '')`).join(', ')})`;
+  // A model may rebuild a row's raw text itself (_raw), e.g. when one sheet row lands as several rows.
+  const cols = await all<{ column_name: string }>(conn, `DESCRIBE ${ident('stg_' + kind + '__all')}`);
+  const ownRaw = cols.some((c) => c.column_name === '_raw');
+  const raw = ownRaw ? 's._raw' : `concat_ws(',', ${adapter.landingColumns.map((c) => `coalesce(l.${ident(c)}, '')`).join(', ')})`;
+  const join = ownRaw ? '' : `LEFT JOIN ${ident('landing_' + kind)} l ON l._file = s._file AND l._line::INTEGER = s._line::INTEGER`;
   await exec(
     conn,
     `INSERT INTO quarantine SELECT s._source_id, ${lit(kind)}, s._file, s._line::INTEGER, s._column, s._rule, s._message, ${raw}
-     FROM ${ident('stg_' + kind + '__all')} s JOIN ${ident('landing_' + kind)} l ON l._file = s._file AND l._line::INTEGER = s._line::INTEGER
+     FROM ${ident('stg_' + kind + '__all')} s ${join}
      WHERE s._rule IS NOT NULL`,
   );
   await exec(
     conn,
-    `CREATE OR REPLACE TABLE ${ident('stg_' + kind)} AS SELECT * EXCLUDE (_rule, _column, _message) FROM ${ident('stg_' + kind + '__all')} WHERE _rule IS NULL ORDER BY _file, _line`,
+    `CREATE OR REPLACE TABLE ${ident('stg_' + kind)} AS SELECT * EXCLUDE (_rule, _column, _message${ownRaw ? ', _raw' : ''}) FROM ${ident('stg_' + kind + '__all')} WHERE _rule IS NULL ORDER BY _file, _line`,
   );
   await exec(conn, `DROP TABLE ${ident('stg_' + kind + '__all')}`);
 }

@@ -1,0 +1,96 @@
+// `npm run pipeline [-- options]`: builds the warehouse from the raw extracts and publishes it.
+// Exit codes: 0 built or up to date; 1 data checks or reconciliation failed; 2 an input file is unusable;
+// 3 personal data found in the output; 64 bad command line; 70 internal error.
+import { parseArgs } from 'node:util';
+import { runPipeline, CheckFailedError, ReconciliationError, type RunSummary } from './run.ts';
+import { StructuralError } from './sources/types.ts';
+import { PersonalDataError } from './publish/publish.ts';
+import { ConfigError } from './config.ts';
+
+const HELP = `Usage: npm run pipeline -- [options]
+
+Reads the extracts under the raw folder, validates and loads them into DuckDB, builds the marts and publishes
+Parquet, CSV, JSON, a DuckDB database, catalog.json and quality.json into the output folder (atomically).
+
+Options:
+  --raw DIR       folder of raw extracts with its sources.json   (default: data/raw)
+  --out DIR       published data folder                          (default: public/data)
+  --config FILE   cluster configuration                          (default: data/cluster.json)
+  --cache DIR     incremental-build cache                        (default: .cache/pipeline)
+  --no-cache      do not read or write the cache
+  --force         rebuild everything even if nothing changed
+  --quiet         print only the summary and errors
+  -h, --help      this text
+
+Exit codes: 0 ok (built or up to date), 1 checks/reconciliation failed, 2 unusable input file,
+3 personal data in the output, 64 usage error, 70 internal error.`;
+
+function table(rows: string[][]): string {
+  const w = rows[0].map((_, i) => Math.max(...rows.map((r) => [...r[i]].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))));
+  const pad = (s: string, n: number, right: boolean) => {
+    const len = [...s].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+    return right ? ' '.repeat(n - len) + s : s + ' '.repeat(n - len);
+  };
+  return rows.map((r, j) => r.map((c, i) => pad(c, w[i], i > 0 && j > 0 && /^[\d,]+$/.test(c))).join('  ')).join('\n');
+}
+
+export function summaryTable(s: RunSummary): string {
+  const rows = [['file', 'kind', 'rows in', 'loaded', 'quarantined']];
+  for (const f of s.files) rows.push([f.file, f.kind, f.rowsIn.toLocaleString('en'), f.loaded.toLocaleString('en'), f.quarantined.toLocaleString('en')]);
+  const kinds = s.kinds.map((k) => `${k.kind} ${k.cached ? '(cached)' : `${k.seconds.toFixed(1)} s`}`).join(', ');
+  return `${table(rows)}\n\nkinds: ${kinds}\nchecks: ${s.checks.filter((c) => c.passed).length}/${s.checks.length} passed; total ${s.seconds.toFixed(1)} s → ${s.outDir}`;
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        raw: { type: 'string', default: 'data/raw' },
+        out: { type: 'string', default: 'public/data' },
+        config: { type: 'string', default: 'data/cluster.json' },
+        cache: { type: 'string', default: '.cache/pipeline' },
+        'no-cache': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${HELP}`);
+    return 64;
+  }
+  const o = args.values;
+  if (o.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const started = Date.now();
+  const stamp = () => `${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s`;
+  try {
+    const summary = await runPipeline(
+      { rawDir: o.raw!, outDir: o.out!, configPath: o.config!, cacheDir: o['no-cache'] ? null : o.cache!, force: o.force },
+      { progress: o.quiet ? undefined : (stage, detail) => console.log(`${stamp()}  [${stage}] ${detail}`) },
+    );
+    console.log(summary.status === 'up-to-date' ? `Up to date: ${summary.outDir} (nothing changed; --force rebuilds)` : summaryTable(summary));
+    return 0;
+  } catch (e) {
+    if (e instanceof StructuralError || e instanceof ConfigError) {
+      console.error(`Input error: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof CheckFailedError || e instanceof ReconciliationError) {
+      console.error(e.message);
+      return 1;
+    }
+    if (e instanceof PersonalDataError) {
+      console.error(e.message);
+      return 3;
+    }
+    console.error(e);
+    return 70;
+  }
+}
+
+process.exitCode = await main();

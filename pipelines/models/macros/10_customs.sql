@@ -1,0 +1,31 @@
+-- Helpers for the two customs staging models (stg_customs_stats, stg_enterprise_customs).
+
+-- The month of a 数据年月 cell: YYYYMM and its variants (parse_yyyymm), or a full date, which is what a
+-- spreadsheet makes of a month typed into a date-formatted cell.
+CREATE OR REPLACE MACRO customs_period(x) AS coalesce(
+  parse_yyyymm(x),
+  CASE WHEN regexp_full_match(clean_text(x), '\d{4}-\d{2}-\d{2}') THEN date_trunc('month', try_strptime(clean_text(x), '%Y-%m-%d'))::DATE END);
+
+-- A commodity code with the dots and spaces people type into it removed ("7102.39.00" → 71023900).
+CREATE OR REPLACE MACRO customs_hs(x) AS regexp_replace(coalesce(clean_text(x), ''), '[\s.\x{3000}]', '', 'g');
+
+-- clean_num, but NaN and infinity (which a DOUBLE cast accepts as words) count as unparseable.
+CREATE OR REPLACE MACRO customs_num(x) AS CASE WHEN isfinite(clean_num(x)) THEN clean_num(x) END;
+CREATE OR REPLACE MACRO customs_num_bad(x) AS clean_text(x) IS NOT NULL AND customs_num(x) IS NULL;
+
+-- import / export from 进口/出口, I/E, import/export (NULL for anything else).
+CREATE OR REPLACE MACRO customs_flow(x) AS (
+  CASE
+    WHEN lower(clean_text(x)) IN ('进口', '进', 'i', 'import', 'imports') THEN 'import'
+    WHEN lower(clean_text(x)) IN ('出口', '出', 'e', 'export', 'exports') THEN 'export'
+  END);
+
+-- Quantity units customs use for the cluster's goods; anything else is a sign of a mis-keyed row.
+CREATE OR REPLACE MACRO customs_unit_ok(u) AS clean_text(u) IS NULL OR clean_text(u) IN ('克拉', '千克', '克', '个', '件');
+
+-- Carats for diamond goods only: the quantity in 克拉 as is, or converted from a weight (1 ct = 0.2 g).
+-- For jewelry a weight in carats would mean nothing, so it stays NULL.
+CREATE OR REPLACE MACRO customs_carats(qty, unit, is_diamond) AS (
+  CASE WHEN coalesce(is_diamond, FALSE) THEN
+    CASE clean_text(unit) WHEN '克拉' THEN qty WHEN '克' THEN qty * 5 WHEN '千克' THEN qty * 5000 END
+  END);

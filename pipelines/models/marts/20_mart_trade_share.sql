@@ -1,0 +1,38 @@
+-- Annual trade by region level, HS group (plus the "diamonds" aggregate) and flow (plus "total" = import + export),
+-- side by side, with the district's share of national and provincial trade and unit values in USD per carat.
+WITH base AS (
+  SELECT year, region_level, hs_group AS group_id, flow, value_usd, quantity_carats, synthetic FROM mart_trade_monthly
+),
+with_total_group AS (
+  SELECT * FROM base
+  UNION ALL
+  SELECT b.year, b.region_level, 'diamonds', b.flow, b.value_usd, b.quantity_carats, b.synthetic
+  FROM base b WHERE b.group_id IN (SELECT group_id FROM cfg_hs_group WHERE is_diamond)
+),
+with_total_flow AS (
+  SELECT * FROM with_total_group
+  UNION ALL
+  SELECT year, region_level, group_id, 'total', value_usd, quantity_carats, synthetic FROM with_total_group
+),
+agg AS (
+  SELECT year, group_id, flow,
+    sum(value_usd) FILTER (WHERE region_level = 'district') AS district_value_usd,
+    sum(value_usd) FILTER (WHERE region_level = 'city') AS city_value_usd,
+    sum(value_usd) FILTER (WHERE region_level = 'province') AS province_value_usd,
+    sum(value_usd) FILTER (WHERE region_level = 'nation') AS nation_value_usd,
+    sum(quantity_carats) FILTER (WHERE region_level = 'district') AS district_carats,
+    sum(quantity_carats) FILTER (WHERE region_level = 'nation') AS nation_carats,
+    bool_or(synthetic) AS synthetic
+  FROM with_total_flow GROUP BY year, group_id, flow
+)
+SELECT a.year, a.group_id, g.name_zh AS group_name_zh, g.name_en AS group_name_en, a.flow,
+  a.district_value_usd, a.city_value_usd, a.province_value_usd, a.nation_value_usd,
+  a.district_value_usd / nullif(a.nation_value_usd, 0) AS share_of_nation,
+  a.district_value_usd / nullif(a.province_value_usd, 0) AS share_of_province,
+  a.city_value_usd / nullif(a.nation_value_usd, 0) AS city_share_of_nation,
+  a.district_carats, a.nation_carats,
+  a.district_value_usd / nullif(a.district_carats, 0) AS district_usd_per_carat,
+  a.nation_value_usd / nullif(a.nation_carats, 0) AS nation_usd_per_carat,
+  a.synthetic
+FROM agg a JOIN cfg_group_name g USING (group_id)
+ORDER BY a.year, g.group_order, a.flow

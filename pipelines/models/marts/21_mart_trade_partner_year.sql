@@ -1,0 +1,20 @@
+-- Annual trade by partner, for the district and the nation, per HS group (plus "diamonds") and flow.
+WITH base AS (
+  SELECT year, region_level, hs_group AS group_id, flow, partner_code, partner_name, value_usd, quantity_carats, synthetic
+  FROM mart_trade_monthly WHERE region_level IN ('district', 'nation') AND (partner_code IS NOT NULL OR partner_name IS NOT NULL)
+),
+grouped AS (
+  SELECT * FROM base
+  UNION ALL
+  SELECT year, region_level, 'diamonds', flow, partner_code, partner_name, value_usd, quantity_carats, synthetic
+  FROM base WHERE group_id IN (SELECT group_id FROM cfg_hs_group WHERE is_diamond)
+)
+SELECT g.year, g.region_level, g.group_id, g.flow, g.partner_code,
+  coalesce(any_value(p.name_zh), any_value(g.partner_name)) AS partner_name_zh,
+  coalesce(any_value(c.name_en), any_value(p.name_en)) AS partner_name_en,
+  sum(g.value_usd) AS value_usd, sum(g.quantity_carats) AS quantity_carats, bool_or(g.synthetic) AS synthetic
+FROM grouped g
+LEFT JOIN ref_customs_partner p ON p.customs_code = g.partner_code
+LEFT JOIN ref_country c ON c.alpha3 = p.iso_alpha3
+GROUP BY g.year, g.region_level, g.group_id, g.flow, g.partner_code
+ORDER BY g.year, g.region_level, g.group_id, g.flow, value_usd DESC, g.partner_code

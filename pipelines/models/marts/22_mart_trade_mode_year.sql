@@ -1,0 +1,16 @@
+-- Annual trade by trade-mode class (processing / general / other) for each region level, HS group and flow.
+-- Rows from files without trade-mode columns are left out (their class is unknown), so totals here can be below
+-- mart_trade_share's.
+WITH base AS (
+  SELECT year, region_level, hs_group AS group_id, flow, trade_mode_class, value_usd, synthetic
+  FROM mart_trade_monthly WHERE trade_mode_class IS NOT NULL
+),
+grouped AS (
+  SELECT * FROM base
+  UNION ALL
+  SELECT year, region_level, 'diamonds', flow, trade_mode_class, value_usd, synthetic FROM base
+  WHERE group_id IN (SELECT group_id FROM cfg_hs_group WHERE is_diamond)
+)
+SELECT year, region_level, group_id, flow, trade_mode_class, sum(value_usd) AS value_usd, bool_or(synthetic) AS synthetic
+FROM grouped GROUP BY ALL
+ORDER BY year, region_level, group_id, flow, trade_mode_class

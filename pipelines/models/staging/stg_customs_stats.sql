@@ -1,0 +1,132 @@
+-- China Customs statistics exports → typed monthly rows. Every landing row comes out once: with _rule NULL it
+-- is loaded, otherwise it goes to quarantine with the first rule it breaks (cell rules left to right, then
+-- duplicates, so a row reports the most specific problem a person can fix).
+WITH cleaned AS (
+  SELECT
+    _source_id,
+    _file,
+    _line::INTEGER AS _line,
+    _synthetic::BOOLEAN AS _synthetic,
+    clean_text(period) AS period_raw,
+    customs_period(period) AS period,
+    clean_text(hs_code) AS hs_code_raw,
+    nullif(customs_hs(hs_code), '') AS hs_code,
+    clean_text(hs_name) AS hs_name,
+    clean_text(partner_code) AS partner_code,
+    clean_text(partner_name) AS partner_name,
+    clean_text(trade_mode_code) AS trade_mode_code,
+    clean_text(trade_mode_name) AS trade_mode_name,
+    clean_text(place_code) AS place_code,
+    clean_text(place_name) AS place_name,
+    clean_text(qty1) AS qty1_raw,
+    customs_num(qty1) AS qty1,
+    clean_text(unit1) AS unit1,
+    clean_text(qty2) AS qty2_raw,
+    customs_num(qty2) AS qty2,
+    clean_text(unit2) AS unit2,
+    clean_text(value) AS value_raw,
+    customs_num(value) AS value,
+    clean_text(flow) AS flow_raw,
+    customs_flow(flow) AS flow,
+    clean_text(currency) AS currency,
+    CASE clean_text(currency) WHEN 'CNY' THEN '人民币' ELSE '美元' END AS value_label
+  FROM landing_customs_stats
+),
+looked_up AS (
+  SELECT
+    c.*,
+    substr(c.hs_code, 1, 6) AS hs6,
+    g.group_id AS hs_group,
+    coalesce(g.is_diamond, FALSE) AS is_diamond,
+    g.hs6 IS NOT NULL OR substr(c.hs_code, 1, 6) IN (SELECT hscode FROM ref_hs WHERE level = 6) AS hs_known,
+    fx.cny_per_usd,
+    CASE
+      WHEN c.trade_mode_name IS NULL AND c.trade_mode_code IS NULL THEN NULL
+      ELSE coalesce(tm.mode_class, 'other')
+    END AS trade_mode_class
+  FROM cleaned c
+  LEFT JOIN cfg_hs_group g ON g.hs6 = substr(c.hs_code, 1, 6)
+  LEFT JOIN (SELECT year, avg(cny_per_usd) AS cny_per_usd FROM ref_cny_usd GROUP BY year) fx ON fx.year = year(c.period)
+  LEFT JOIN (SELECT name_zh, min(mode_class) AS mode_class FROM cfg_trade_mode GROUP BY name_zh) tm ON tm.name_zh = c.trade_mode_name
+),
+cell_rules AS (
+  SELECT
+    *,
+    CASE
+      WHEN period_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'period', 'message': '数据年月 is empty'}
+      WHEN period IS NULL THEN {'rule': 'period_unparseable', 'column': 'period', 'message': printf('数据年月 "%s" is not a YYYYMM month', period_raw)}
+      WHEN year(period) < 1990 OR year(period) > 2100 THEN
+        {'rule': 'period_out_of_range', 'column': 'period', 'message': printf('数据年月 "%s" is outside the years 1990–2100', period_raw)}
+      WHEN hs_code_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'hs_code', 'message': '商品编码 is empty'}
+      WHEN NOT regexp_full_match(hs_code, '\d{8}|\d{10}') THEN
+        {'rule': 'hs_code_invalid', 'column': 'hs_code', 'message': printf('商品编码 "%s" is not an 8- or 10-digit customs code', hs_code_raw)}
+      WHEN NOT hs_known THEN
+        {'rule': 'hs_code_unknown', 'column': 'hs_code', 'message': printf('商品编码 "%s": HS %s is neither in the HS 2022 nomenclature nor in the cluster''s HS groups', hs_code_raw, hs6)}
+      WHEN flow IS NULL THEN
+        {'rule': 'flow_unknown', 'column': 'flow', 'message': CASE WHEN flow_raw IS NULL THEN '进出口 is empty' ELSE printf('进出口 "%s" is not 进口/出口 (I/E)', flow_raw) END}
+      WHEN customs_num_bad(qty1_raw) THEN {'rule': 'quantity_unparseable', 'column': 'qty1', 'message': printf('第一数量 "%s" is not a number', qty1_raw)}
+      WHEN qty1 < 0 THEN {'rule': 'quantity_negative', 'column': 'qty1', 'message': printf('第一数量 "%s" is negative', qty1_raw)}
+      WHEN customs_num_bad(qty2_raw) THEN {'rule': 'quantity_unparseable', 'column': 'qty2', 'message': printf('第二数量 "%s" is not a number', qty2_raw)}
+      WHEN qty2 < 0 THEN {'rule': 'quantity_negative', 'column': 'qty2', 'message': printf('第二数量 "%s" is negative', qty2_raw)}
+      WHEN NOT customs_unit_ok(unit1) THEN
+        {'rule': 'unit_unknown', 'column': 'unit1', 'message': printf('第一计量单位 "%s" is not one of 克拉, 千克, 克, 个, 件', unit1)}
+      WHEN NOT customs_unit_ok(unit2) THEN
+        {'rule': 'unit_unknown', 'column': 'unit2', 'message': printf('第二计量单位 "%s" is not one of 克拉, 千克, 克, 个, 件', unit2)}
+      WHEN value_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'value', 'message': printf('%s is empty', value_label)}
+      WHEN value IS NULL THEN {'rule': 'value_unparseable', 'column': 'value', 'message': printf('%s "%s" is not a number', value_label, value_raw)}
+      WHEN value < 0 THEN {'rule': 'value_negative', 'column': 'value', 'message': printf('%s "%s" is negative', value_label, value_raw)}
+    END AS cell_rule
+  FROM looked_up
+),
+ranked AS (
+  -- Duplicates are counted among rows that pass the cell rules, compared on cleaned values, so "1,234" and
+  -- "\t1234" are the same record; the first by file and line is kept.
+  SELECT
+    *,
+    row_number() OVER w AS occurrence,
+    first_value(_file) OVER w AS first_file,
+    first_value(_line) OVER w AS first_line
+  FROM cell_rules
+  WINDOW w AS (
+    PARTITION BY cell_rule IS NULL, period, hs_code, hs_name, partner_code, partner_name, trade_mode_code, trade_mode_name, place_code, place_name,
+      qty1, unit1, qty2, unit2, value, currency, flow
+    ORDER BY _file, _line)
+),
+ruled AS (
+  SELECT
+    *,
+    coalesce(cell_rule, CASE WHEN occurrence > 1 THEN
+      {'rule': 'duplicate_row', 'column': NULL, 'message': printf('the same record as %s line %d', first_file, first_line)} END) AS verdict
+  FROM ranked
+)
+SELECT
+  period,
+  year(period)::INTEGER AS year,
+  month(period)::INTEGER AS month,
+  hs_code,
+  hs6,
+  hs_group,
+  flow,
+  partner_code,
+  partner_name,
+  trade_mode_code,
+  trade_mode_name,
+  trade_mode_class,
+  place_code,
+  place_name,
+  qty1,
+  unit1,
+  qty2,
+  unit2,
+  coalesce(customs_carats(qty1, unit1, is_diamond), customs_carats(qty2, unit2, is_diamond)) AS quantity_carats,
+  CASE currency WHEN 'USD' THEN value WHEN 'CNY' THEN value / cny_per_usd END AS value_usd,
+  CASE currency WHEN 'CNY' THEN value END AS value_cny,
+  currency,
+  _source_id,
+  _file,
+  _line,
+  _synthetic,
+  verdict.rule AS _rule,
+  verdict.column AS _column,
+  verdict.message AS _message
+FROM ruled

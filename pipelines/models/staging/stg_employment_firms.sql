@@ -1,0 +1,63 @@
+-- Per-firm headcounts → employees per USCC and year. Every landing row comes out once, with the first rule it
+-- breaks (identity, year, headcount, then duplicates) or none.
+WITH cleaned AS (
+  SELECT
+    _source_id,
+    _file,
+    _line::INTEGER AS _line,
+    _synthetic::BOOLEAN AS _synthetic,
+    registry_uscc(uscc) AS uscc,
+    clean_text(year) AS year_raw,
+    year_of_text(year) AS year,
+    clean_text(employees) AS employees_raw,
+    persons_of_text(employees) AS employees_value
+  FROM landing_employment_firms
+),
+cell_rules AS (
+  SELECT
+    *,
+    CASE
+      WHEN uscc IS NULL THEN {'rule': 'required_value_missing', 'column': 'uscc', 'message': '统一社会信用代码 is empty'}
+      WHEN uscc_format_problem(uscc) IS NOT NULL THEN
+        {'rule': 'uscc_invalid_format', 'column': 'uscc', 'message': '统一社会信用代码 ' || uscc_format_problem(uscc)}
+      WHEN year IS NULL OR year NOT BETWEEN 1990 AND 2100 THEN
+        {'rule': 'year_unparseable', 'column': 'year', 'message': CASE WHEN year_raw IS NULL THEN '年份 is empty'
+          ELSE printf('年份 "%s" is not a year between 1990 and 2100', year_raw) END}
+      WHEN employees_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'employees', 'message': '从业人员 is empty'}
+      WHEN employees_value IS NULL OR try_cast(employees_value AS BIGINT) IS NULL THEN
+        {'rule': 'persons_unparseable', 'column': 'employees', 'message': printf('从业人员 "%s" is not a number of persons', employees_raw)}
+      WHEN employees_value < 0 THEN {'rule': 'value_negative', 'column': 'employees', 'message': printf('从业人员 "%s" is negative', employees_raw)}
+      WHEN employees_value <> floor(employees_value) THEN
+        {'rule': 'persons_unparseable', 'column': 'employees', 'message': printf('从业人员 "%s" is not a whole number of persons', employees_raw)}
+    END AS cell_rule
+  FROM cleaned
+),
+ranked AS (
+  -- Two headcounts for one firm and year would make its size ambiguous: the first by file and line is kept.
+  SELECT
+    *,
+    row_number() OVER w AS occurrence,
+    first_value(_file) OVER w AS first_file,
+    first_value(_line) OVER w AS first_line
+  FROM cell_rules
+  WINDOW w AS (PARTITION BY cell_rule IS NULL, uscc, year ORDER BY _file, _line)
+),
+ruled AS (
+  SELECT
+    *,
+    coalesce(cell_rule, CASE WHEN occurrence > 1 THEN
+      {'rule': 'duplicate_row', 'column': NULL, 'message': printf('%s %d already has a headcount in %s line %d (the first is kept)', uscc, year, first_file, first_line)} END) AS verdict
+  FROM ranked
+)
+SELECT
+  uscc,
+  year,
+  try_cast(employees_value AS BIGINT) AS employees,
+  _source_id,
+  _file,
+  _line,
+  _synthetic,
+  verdict.rule AS _rule,
+  verdict.column AS _column,
+  verdict.message AS _message
+FROM ruled

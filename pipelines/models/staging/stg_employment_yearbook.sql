@@ -1,0 +1,86 @@
+-- Yearbook employment tables → persons per region, year and industry. Every landing row (one industry × year
+-- cell) comes out once, with the first rule it breaks or none. Several landing rows share a sheet row, so the
+-- model returns its own _raw text for quarantine.
+WITH cleaned AS (
+  SELECT
+    _source_id,
+    _file,
+    _line::INTEGER AS _line,
+    _synthetic::BOOLEAN AS _synthetic,
+    clean_text(region_code) AS region_code,
+    clean_text(year) AS year_raw,
+    year_of_text(year) AS year,
+    clean_text(industry_text) AS industry_text,
+    industry_code_in_text(industry_text) AS code_in_text,
+    -- "其中：" marks a sub-industry row; it is not part of the name.
+    regexp_replace(industry_name_in_text(industry_text), '^其中[:：]?\s*', '') AS name_in_text,
+    clean_text(persons) AS persons_raw,
+    persons_of_text(persons) AS persons_value,
+    coalesce(clean_text(persons_unit), '人') AS persons_unit,
+    concat_ws(',', coalesce(region_code, ''), coalesce(year, ''), coalesce(industry_text, ''), coalesce(persons, ''), coalesce(persons_unit, '')) AS _raw
+  FROM landing_employment_yearbook
+),
+-- Division (2-digit), group (3) and class (4) names that occur once, so a name alone identifies its code.
+unique_names AS (
+  SELECT name, min(code) AS code FROM ref_industry WHERE level BETWEEN 2 AND 4 GROUP BY name HAVING count(*) = 1
+),
+looked_up AS (
+  SELECT
+    c.*,
+    coalesce(
+      (SELECT min(r.code) FROM ref_industry r WHERE r.level BETWEEN 2 AND 4 AND r.code = c.code_in_text),
+      (SELECT n.code FROM unique_names n WHERE n.name = c.name_in_text)) AS industry_code,
+    -- A 万人 table gives 10.05 for 100,500 persons: scale, then round away the floating-point residue.
+    CASE c.persons_unit WHEN '万人' THEN round(c.persons_value * 10000) ELSE c.persons_value END AS persons_scaled
+  FROM cleaned c
+),
+cell_rules AS (
+  SELECT
+    *,
+    CASE
+      WHEN year IS NULL OR year NOT BETWEEN 1990 AND 2100 THEN
+        {'rule': 'year_unparseable', 'column': 'year', 'message': CASE WHEN year_raw IS NULL
+          THEN 'the value''s column has no year in the header'
+          ELSE printf('column header "%s" is not a year between 1990 and 2100', year_raw) END}
+      WHEN industry_text IS NULL THEN {'rule': 'required_value_missing', 'column': 'industry_text', 'message': 'the row names no industry'}
+      WHEN persons_value IS NULL THEN
+        {'rule': 'persons_unparseable', 'column': 'persons', 'message': printf('"%s" is not a number of persons', persons_raw)}
+      WHEN persons_value < 0 THEN {'rule': 'value_negative', 'column': 'persons', 'message': printf('persons "%s" is negative', persons_raw)}
+      WHEN try_cast(persons_scaled AS BIGINT) IS NULL THEN
+        {'rule': 'persons_unparseable', 'column': 'persons', 'message': printf('"%s" is too large to be a number of persons', persons_raw)}
+      WHEN persons_scaled <> floor(persons_scaled) THEN
+        {'rule': 'persons_unparseable', 'column': 'persons', 'message': printf('"%s" is not a whole number of persons (the table states no 单位：万人)', persons_raw)}
+    END AS cell_rule
+  FROM looked_up
+),
+ranked AS (
+  -- The same figure twice (a table repeated on two sheets, or an industry listed twice) would be counted twice.
+  SELECT
+    *,
+    row_number() OVER w AS occurrence,
+    first_value(_file || ' row ' || _line) OVER w AS first_at
+  FROM cell_rules
+  WINDOW w AS (PARTITION BY cell_rule IS NULL, region_code, year, coalesce(industry_code, industry_text) ORDER BY _file, _line)
+),
+ruled AS (
+  SELECT
+    *,
+    coalesce(cell_rule, CASE WHEN occurrence > 1 THEN
+      {'rule': 'duplicate_row', 'column': NULL, 'message': printf('%s %d already has a figure (first at %s)', industry_text, year, first_at)} END) AS verdict
+  FROM ranked
+)
+SELECT
+  region_code,
+  year,
+  industry_code,
+  coalesce((SELECT min(r.name) FROM ref_industry r WHERE r.code = ruled.industry_code), name_in_text) AS industry_name,
+  try_cast(persons_scaled AS BIGINT) AS persons,
+  _source_id,
+  _file,
+  _line,
+  _synthetic,
+  verdict.rule AS _rule,
+  verdict.column AS _column,
+  verdict.message AS _message,
+  _raw
+FROM ruled

@@ -1,0 +1,129 @@
+-- Enterprise-level customs records → typed rows per firm, month, commodity, partner and trade mode. Every landing
+-- row comes out once: with _rule NULL it is loaded, otherwise it goes to quarantine with the first rule it breaks
+-- (cell rules left to right, then the firm identifiers, then duplicates).
+WITH cleaned AS (
+  SELECT
+    _source_id,
+    _file,
+    _line::INTEGER AS _line,
+    _synthetic::BOOLEAN AS _synthetic,
+    clean_text(period) AS period_raw,
+    customs_period(period) AS period,
+    upper(regexp_replace(coalesce(clean_text(customs_code), ''), '\s', '', 'g')) AS customs_code,
+    clean_text(uscc) AS uscc_raw,
+    upper(regexp_replace(coalesce(clean_text(uscc), ''), '\s', '', 'g')) AS uscc,
+    clean_text(firm_name) AS firm_name,
+    clean_text(hs_code) AS hs_code_raw,
+    nullif(customs_hs(hs_code), '') AS hs_code,
+    clean_text(trade_mode_name) AS trade_mode_name,
+    clean_text(partner_name) AS partner_name,
+    clean_text(quantity) AS quantity_raw,
+    customs_num(quantity) AS quantity,
+    clean_text(unit) AS unit,
+    clean_text(value) AS value_raw,
+    customs_num(value) AS value,
+    clean_text(flow) AS flow_raw,
+    customs_flow(flow) AS flow,
+    clean_text(currency) AS currency,
+    CASE clean_text(currency) WHEN 'CNY' THEN '人民币' ELSE '美元' END AS value_label
+  FROM landing_enterprise_customs
+),
+ids AS (
+  SELECT * REPLACE (nullif(customs_code, '') AS customs_code, nullif(uscc, '') AS uscc) FROM cleaned
+),
+looked_up AS (
+  SELECT
+    c.*,
+    substr(c.hs_code, 1, 6) AS hs6,
+    g.group_id AS hs_group,
+    coalesce(g.is_diamond, FALSE) AS is_diamond,
+    g.hs6 IS NOT NULL OR substr(c.hs_code, 1, 6) IN (SELECT hscode FROM ref_hs WHERE level = 6) AS hs_known,
+    fx.cny_per_usd,
+    CASE WHEN c.trade_mode_name IS NULL THEN NULL ELSE coalesce(tm.mode_class, 'other') END AS trade_mode_class,
+    -- Bureaus write the partner as a name (中国香港, sometimes 香港) or as the 3-digit code itself.
+    (SELECT min(p.customs_code) FROM ref_customs_partner p
+      WHERE p.name_zh = c.partner_name OR p.name_zh = '中国' || c.partner_name OR p.customs_code = c.partner_name) AS partner_code
+  FROM ids c
+  LEFT JOIN cfg_hs_group g ON g.hs6 = substr(c.hs_code, 1, 6)
+  LEFT JOIN (SELECT year, avg(cny_per_usd) AS cny_per_usd FROM ref_cny_usd GROUP BY year) fx ON fx.year = year(c.period)
+  LEFT JOIN (SELECT name_zh, min(mode_class) AS mode_class FROM cfg_trade_mode GROUP BY name_zh) tm ON tm.name_zh = c.trade_mode_name
+),
+cell_rules AS (
+  SELECT
+    *,
+    CASE
+      WHEN period_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'period', 'message': '数据年月 is empty'}
+      WHEN period IS NULL THEN {'rule': 'period_unparseable', 'column': 'period', 'message': printf('数据年月 "%s" is not a YYYYMM month', period_raw)}
+      WHEN year(period) < 1990 OR year(period) > 2100 THEN
+        {'rule': 'period_out_of_range', 'column': 'period', 'message': printf('数据年月 "%s" is outside the years 1990–2100', period_raw)}
+      WHEN customs_code IS NULL AND uscc IS NULL THEN
+        {'rule': 'firm_id_missing', 'column': NULL, 'message': 'neither 海关编码 nor 统一社会信用代码 is given: the firm cannot be identified'}
+      WHEN uscc IS NOT NULL AND NOT uscc_format_ok(uscc) THEN
+        {'rule': 'uscc_invalid_format', 'column': 'uscc', 'message': printf('统一社会信用代码 "%s" is not 18 characters of the GB 32100 alphabet', uscc_raw)}
+      WHEN firm_name IS NULL THEN {'rule': 'required_value_missing', 'column': 'firm_name', 'message': '企业名称 is empty'}
+      WHEN hs_code_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'hs_code', 'message': '商品编码 is empty'}
+      WHEN NOT regexp_full_match(hs_code, '\d{8}|\d{10}') THEN
+        {'rule': 'hs_code_invalid', 'column': 'hs_code', 'message': printf('商品编码 "%s" is not an 8- or 10-digit customs code', hs_code_raw)}
+      WHEN NOT hs_known THEN
+        {'rule': 'hs_code_unknown', 'column': 'hs_code', 'message': printf('商品编码 "%s": HS %s is neither in the HS 2022 nomenclature nor in the cluster''s HS groups', hs_code_raw, hs6)}
+      WHEN flow IS NULL THEN
+        {'rule': 'flow_unknown', 'column': 'flow', 'message': CASE WHEN flow_raw IS NULL THEN '进出口 is empty' ELSE printf('进出口 "%s" is not 进口/出口 (I/E)', flow_raw) END}
+      WHEN customs_num_bad(quantity_raw) THEN {'rule': 'quantity_unparseable', 'column': 'quantity', 'message': printf('数量 "%s" is not a number', quantity_raw)}
+      WHEN quantity < 0 THEN {'rule': 'quantity_negative', 'column': 'quantity', 'message': printf('数量 "%s" is negative', quantity_raw)}
+      WHEN NOT customs_unit_ok(unit) THEN {'rule': 'unit_unknown', 'column': 'unit', 'message': printf('单位 "%s" is not one of 克拉, 千克, 克, 个, 件', unit)}
+      WHEN value_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'value', 'message': printf('%s is empty', value_label)}
+      WHEN value IS NULL THEN {'rule': 'value_unparseable', 'column': 'value', 'message': printf('%s "%s" is not a number', value_label, value_raw)}
+      WHEN value < 0 THEN {'rule': 'value_negative', 'column': 'value', 'message': printf('%s "%s" is negative', value_label, value_raw)}
+    END AS cell_rule
+  FROM looked_up
+),
+ranked AS (
+  -- Duplicates are counted among rows that pass the cell rules, compared on cleaned values; the first by file
+  -- and line is kept.
+  SELECT
+    *,
+    row_number() OVER w AS occurrence,
+    first_value(_file) OVER w AS first_file,
+    first_value(_line) OVER w AS first_line
+  FROM cell_rules
+  WINDOW w AS (
+    PARTITION BY cell_rule IS NULL, period, customs_code, uscc, firm_name, hs_code, trade_mode_name, partner_name, flow, quantity, unit, value, currency
+    ORDER BY _file, _line)
+),
+ruled AS (
+  SELECT
+    *,
+    coalesce(cell_rule, CASE WHEN occurrence > 1 THEN
+      {'rule': 'duplicate_row', 'column': NULL, 'message': printf('the same record as %s line %d', first_file, first_line)} END) AS verdict
+  FROM ranked
+)
+SELECT
+  period,
+  year(period)::INTEGER AS year,
+  month(period)::INTEGER AS month,
+  customs_code,
+  uscc,
+  uscc_check_ok(uscc) AS uscc_check_ok,
+  firm_name,
+  hs_code,
+  hs6,
+  hs_group,
+  flow,
+  trade_mode_name,
+  trade_mode_class,
+  partner_name,
+  partner_code,
+  quantity,
+  unit,
+  customs_carats(quantity, unit, is_diamond) AS quantity_carats,
+  CASE currency WHEN 'USD' THEN value WHEN 'CNY' THEN value / cny_per_usd END AS value_usd,
+  CASE currency WHEN 'CNY' THEN value END AS value_cny,
+  currency,
+  _source_id,
+  _file,
+  _line,
+  _synthetic,
+  verdict.rule AS _rule,
+  verdict.column AS _column,
+  verdict.message AS _message
+FROM ruled

@@ -1,0 +1,75 @@
+-- Kimberley Process production → typed rows per country × year × half year × production type.
+-- Carats are carats and value_usd is absolute US dollars (not thousands), as KP publishes them.
+WITH cleaned AS (
+  SELECT
+    _source_id,
+    _file,
+    _line::INTEGER AS _line,
+    _synthetic::BOOLEAN AS _synthetic,
+    clean_text(country) AS country,
+    clean_text(year) AS year_raw,
+    -- Spreadsheets hand back whole numbers as "2003" or "2003.0".
+    CASE WHEN regexp_full_match(clean_text(year), '\d{4}(\.0+)?') THEN clean_num(year)::INTEGER END AS year,
+    clean_text(half_year) AS half_year_raw,
+    CASE WHEN regexp_full_match(clean_text(half_year), '[12](\.0+)?') THEN clean_num(half_year)::INTEGER END AS half_year,
+    clean_text(trade_type) AS trade_type,
+    clean_text(production_type) AS production_type,
+    clean_text(carats) AS carats_raw,
+    clean_num(carats) AS carats,
+    clean_text(value_usd) AS value_raw,
+    clean_num(value_usd) AS value_usd
+  FROM landing_kimberley
+),
+cell_rules AS (
+  SELECT
+    *,
+    CASE
+      WHEN country IS NULL THEN {'rule': 'required_value_missing', 'column': 'country', 'message': 'Country Name is empty'}
+      WHEN year IS NULL OR year NOT BETWEEN 1990 AND 2100 THEN
+        {'rule': 'year_unparseable', 'column': 'year', 'message': printf('Year "%s" is not a year between 1990 and 2100', coalesce(year_raw, ''))}
+      WHEN half_year IS NULL THEN
+        {'rule': 'period_unparseable', 'column': 'half_year', 'message': printf('Quarter "%s" is not a half year (1 or 2)', coalesce(half_year_raw, ''))}
+      WHEN trade_type IS NULL THEN {'rule': 'required_value_missing', 'column': 'trade_type', 'message': 'Trade Type is empty'}
+      WHEN num_unparseable(carats_raw) THEN
+        {'rule': 'quantity_unparseable', 'column': 'carats', 'message': printf('Carat "%s" is not a number', carats_raw)}
+      WHEN carats < 0 THEN {'rule': 'quantity_negative', 'column': 'carats', 'message': printf('Carat "%s" is negative', carats_raw)}
+      WHEN num_unparseable(value_raw) THEN
+        {'rule': 'value_unparseable', 'column': 'value_usd', 'message': printf('US Value "%s" is not a number', value_raw)}
+      WHEN value_usd < 0 THEN {'rule': 'value_negative', 'column': 'value_usd', 'message': printf('US Value "%s" is negative', value_raw)}
+    END AS cell_rule
+  FROM cleaned
+),
+ranked AS (
+  SELECT
+    *,
+    -- KP's export repeats a few submissions (same country, half year and type): a second one would double the
+    -- country's production, so only the first is kept.
+    row_number() OVER w AS occurrence,
+    first_value(_line) OVER w AS first_line
+  FROM cell_rules
+  WINDOW w AS (PARTITION BY _file, country, year, half_year, trade_type, coalesce(production_type, ''), (cell_rule IS NULL) ORDER BY _line)
+),
+ruled AS (
+  SELECT
+    *,
+    coalesce(cell_rule, CASE WHEN occurrence > 1 THEN
+      {'rule': 'duplicate_row', 'column': NULL, 'message': printf('%s %d H%d %s %s appears again (first at row %d)', country, year, half_year, trade_type, coalesce(production_type, ''), first_line)}
+    END) AS r
+  FROM ranked
+)
+SELECT
+  _source_id,
+  _file,
+  _line,
+  _synthetic,
+  country,
+  year,
+  half_year,
+  trade_type,
+  production_type,
+  carats,
+  value_usd,
+  r.rule AS _rule,
+  r.column AS _column,
+  r.message AS _message
+FROM ruled

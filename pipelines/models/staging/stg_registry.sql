@@ -1,0 +1,129 @@
+-- Enterprise registry → one typed row per firm. Every landing row comes out once: with _rule NULL it is loaded,
+-- otherwise it goes to quarantine with the first rule it breaks (identity, then dates, capital and status, then
+-- duplicates). A failed USCC check character is a warning (uscc_check_ok = false), not a rule: some legally
+-- valid pilot-era codes fail it.
+WITH cleaned AS (
+  SELECT
+    _source_id,
+    _file,
+    _line::INTEGER AS _line,
+    _synthetic::BOOLEAN AS _synthetic,
+    clean_text(uscc) AS uscc_raw,
+    registry_uscc(uscc) AS uscc,
+    clean_text(name) AS name,
+    clean_text(entity_type) AS entity_type,
+    clean_text(address) AS address,
+    clean_text(capital_text) AS capital_raw,
+    try_cast(capital_wan_parsed AS DOUBLE) AS capital_wan,
+    clean_text(capital_currency_parsed) AS capital_currency,
+    clean_text(capital_error) AS capital_error,
+    clean_text(established) AS established_raw,
+    parse_date_cn(established) AS established,
+    clean_text(term_from) AS term_from_raw,
+    parse_date_cn(term_from) AS term_from,
+    clean_text(term_to) AS term_to_raw,
+    parse_date_cn(term_to) AS term_to,
+    clean_text(authority) AS authority,
+    clean_text(approved) AS approved_raw,
+    parse_date_cn(approved) AS approved,
+    clean_text(status_text) AS status_raw,
+    clean_text(status_parsed) AS status,
+    clean_text(scope) AS scope,
+    clean_text(industry_text) AS industry_text,
+    industry_code_in_text(industry_text) AS code_in_text,
+    industry_name_in_text(industry_text) AS name_in_text
+  FROM landing_registry
+),
+-- Level-4 class names that occur once, so a name alone identifies its class.
+class_names AS (
+  SELECT name, min(code) AS code FROM ref_industry WHERE level = 4 GROUP BY name HAVING count(*) = 1
+),
+-- The config appends its "elsewhere in the district" park after the named parks in cfg_park_name.
+other_park AS (
+  SELECT park_id FROM cfg_park_name ORDER BY park_order DESC LIMIT 1
+),
+looked_up AS (
+  SELECT
+    c.*,
+    coalesce(
+      (SELECT p.park_id FROM cfg_park p WHERE c.address IS NOT NULL AND contains(c.address, p.keyword) ORDER BY p.priority LIMIT 1),
+      (SELECT park_id FROM other_park)) AS park_id,
+    coalesce(
+      (SELECT r.code FROM ref_industry r WHERE r.level = 4 AND r.code = c.code_in_text),
+      (SELECT n.code FROM class_names n WHERE n.name = c.name_in_text)) AS industry_code,
+    fx.cny_per_usd
+  FROM cleaned c
+  LEFT JOIN (SELECT year, avg(cny_per_usd) AS cny_per_usd FROM ref_cny_usd GROUP BY year) fx ON fx.year = year(c.established)
+),
+cell_rules AS (
+  SELECT
+    *,
+    CASE
+      WHEN uscc IS NULL THEN {'rule': 'required_value_missing', 'column': 'uscc', 'message': '统一社会信用代码 is empty'}
+      WHEN uscc_format_problem(uscc) IS NOT NULL THEN
+        {'rule': 'uscc_invalid_format', 'column': 'uscc', 'message': '统一社会信用代码 ' || uscc_format_problem(uscc)}
+      WHEN name IS NULL THEN {'rule': 'required_value_missing', 'column': 'name', 'message': '企业名称 is empty'}
+      WHEN established_raw IS NOT NULL AND established IS NULL THEN
+        {'rule': 'date_unparseable', 'column': 'established', 'message': printf('成立日期 "%s" is not a date (expected e.g. 2008-07-25, 2008/7/25, 2008年7月25日)', established_raw)}
+      WHEN approved_raw IS NOT NULL AND approved IS NULL THEN
+        {'rule': 'date_unparseable', 'column': 'approved', 'message': printf('核准日期 "%s" is not a date', approved_raw)}
+      WHEN registry_date_bad(term_from_raw) THEN
+        {'rule': 'date_unparseable', 'column': 'term_from', 'message': printf('营业期限自 "%s" is not a date', term_from_raw)}
+      WHEN registry_date_bad(term_to_raw) THEN
+        {'rule': 'date_unparseable', 'column': 'term_to', 'message': printf('营业期限至 "%s" is neither a date nor an open end such as 长期', term_to_raw)}
+      WHEN capital_error IS NOT NULL THEN
+        {'rule': 'capital_unparseable', 'column': 'capital_text', 'message': printf('注册资本 "%s" %s', capital_raw, capital_error)}
+      WHEN status IS NULL THEN
+        {'rule': 'status_unknown', 'column': 'status_text', 'message': CASE WHEN status_raw IS NULL THEN '登记状态 is empty'
+          ELSE printf('登记状态 "%s" is none of 存续/在营/开业/在册/在业, 吊销, 注销, 迁出, 撤销/停业/清算', status_raw) END}
+    END AS cell_rule
+  FROM looked_up
+),
+ranked AS (
+  -- A firm can appear in two extracts (the official one and an aggregator's) or twice in one: the first by file
+  -- and line is kept. Only rows that pass the cell rules compete, so a broken first record does not hide a good one.
+  SELECT
+    *,
+    row_number() OVER w AS occurrence,
+    first_value(_file) OVER w AS first_file,
+    first_value(_line) OVER w AS first_line
+  FROM cell_rules
+  WINDOW w AS (PARTITION BY cell_rule IS NULL, uscc ORDER BY _file, _line)
+),
+ruled AS (
+  SELECT
+    *,
+    coalesce(cell_rule, CASE WHEN occurrence > 1 THEN
+      {'rule': 'duplicate_row', 'column': 'uscc', 'message': printf('统一社会信用代码 %s already appears in %s line %d (the first record is kept)', uscc, first_file, first_line)} END) AS verdict
+  FROM ranked
+)
+SELECT
+  uscc,
+  uscc_check_ok(uscc) AS uscc_check_ok,
+  name,
+  entity_type,
+  address,
+  park_id,
+  capital_wan,
+  capital_currency,
+  -- HKD capital stays unconverted: there is no CNY/HKD rate table in data/reference.
+  CASE capital_currency WHEN 'CNY' THEN capital_wan WHEN 'USD' THEN capital_wan * cny_per_usd END AS capital_cny_wan,
+  established,
+  term_from,
+  term_to,
+  authority,
+  approved,
+  status,
+  status_raw,
+  CASE WHEN status <> 'active' THEN approved END AS status_date,
+  industry_code,
+  coalesce((SELECT r.name FROM ref_industry r WHERE r.level = 4 AND r.code = ruled.industry_code), name_in_text) AS industry_name,
+  scope,
+  _source_id,
+  _file,
+  _line,
+  _synthetic,
+  verdict.rule AS _rule,
+  verdict.column AS _column,
+  verdict.message AS _message
+FROM ruled

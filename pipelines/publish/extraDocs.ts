@@ -1,0 +1,59 @@
+// Catalog text for the published tables that are not marts: reference tables and the quarantine.
+import type { TableSchema } from '../checks.ts';
+
+const t = (zh: string, en: string, unit?: string) => ({ zh, en, ...(unit ? { unit } : {}) });
+
+export const REFERENCE_DOCS: Record<string, TableSchema> = {
+  ref_hs: {
+    title: t('HS 2022 第71章商品编码', 'HS 2022 chapter 71 nomenclature'),
+    description: t('协调制度第71章（珍珠、宝石、贵金属及首饰）编码与名称。', 'Harmonized System chapter 71 codes and descriptions.'),
+    order: ['hscode'],
+    columns: { hscode: t('HS编码', 'HS code'), level: t('位数', 'Digits'), parent: t('上级编码', 'Parent code'), description_en: t('英文名称', 'Description'), name_zh: t('中文名称', 'Chinese name') },
+  },
+  ref_industry: {
+    title: t('国民经济行业分类（GB/T 4754-2017）', 'Industrial classification (GB/T 4754-2017)'),
+    description: t('门类、大类、中类、小类及说明。', 'Sections, divisions, groups and classes with notes.'),
+    order: ['code'],
+    columns: { level: t('层级', 'Level'), level_name: t('层级名称', 'Level name'), section: t('门类', 'Section'), division: t('大类', 'Division'), group: t('中类', 'Group'), class: t('小类', 'Class'), code: t('代码', 'Code'), name: t('名称', 'Name'), remark: t('说明', 'Note') },
+  },
+  ref_division: {
+    title: t('行政区划代码', 'Administrative division codes'),
+    description: t('省、广东各市、广州各区及本区街镇代码。', 'Provinces, Guangdong cities, Guangzhou districts and the district’s streets/towns.'),
+    order: ['code'],
+    columns: { code: t('代码', 'Code'), name: t('名称', 'Name'), level: t('层级', 'Level'), parent: t('上级代码', 'Parent code') },
+  },
+  ref_country: {
+    title: t('国家和地区（ISO 3166）', 'Countries (ISO 3166)'),
+    description: t('ISO 3166-1 代码及中英文名称。', 'ISO 3166-1 codes with English and Chinese names.'),
+    order: ['alpha3'],
+    columns: { alpha2: t('二位字母代码', 'Alpha-2'), alpha3: t('三位字母代码', 'Alpha-3'), numeric: t('数字代码', 'Numeric'), name_en: t('英文名称', 'English name'), name_zh: t('中文名称', 'Chinese name') },
+  },
+  ref_customs_partner: {
+    title: t('海关国别（地区）代码', 'China Customs partner codes'),
+    description: t('海关统计使用的三位贸易伙伴编码。', 'The 3-digit partner codes used in China Customs statistics.'),
+    order: ['customs_code'],
+    columns: { customs_code: t('海关代码', 'Customs code'), name_zh: t('中文名称', 'Chinese name'), name_en: t('英文名称（照录）', 'English name (as in source)'), iso_alpha3: t('ISO三位字母代码', 'ISO alpha-3') },
+  },
+  ref_cny_usd: {
+    title: t('人民币对美元年平均汇率', 'Annual average CNY per USD'),
+    description: t('用于把人民币金额折算为美元。', 'Used to convert CNY values to USD.'),
+    order: ['year'],
+    columns: { year: t('年份', 'Year'), cny_per_usd: t('1美元折合人民币', 'CNY per USD', 'CNY/USD') },
+  },
+};
+
+export const QUARANTINE_DOC: TableSchema = {
+  title: t('隔离行（未通过校验的输入行）', 'Quarantined input rows'),
+  description: t('每一条未能载入的输入行及其文件、行号、字段、规则和原始内容。', 'Every input row that was not loaded, with its file, line, column, rule and raw text.'),
+  order: ['kind', 'file', 'line', 'rule'],
+  columns: {
+    source_id: t('来源', 'Source'),
+    kind: t('数据类型', 'Extract kind'),
+    file: t('文件', 'File'),
+    line: t('行号', 'Line'),
+    column: t('字段', 'Column'),
+    rule: t('规则', 'Rule'),
+    message: t('原因', 'Reason'),
+    raw: t('原始内容', 'Raw row'),
+  },
+};

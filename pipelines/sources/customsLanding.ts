@@ -1,0 +1,113 @@
+// Landing for the customs adapters when columns must be dropped on the way: a workbook sheet (always), and an
+// enterprise CSV whose unused columns may hold personal data that must never reach a landing file.
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { csvCell, forEachLine, landRows } from './landing.ts';
+import type { InputTable, Landed, QuarantineRow } from './types.ts';
+import { alignsWithHeader, usedColumns, type HeaderMap } from './customsColumns.ts';
+
+export interface ProjectOptions {
+  sourceId: string;
+  constants: Record<string, string>;
+  /** True when the file has columns that are not landed: a misaligned row's raw text is then withheld. */
+  withholdRaw: boolean;
+}
+
+const WITHHELD = '(raw text withheld: the file has columns that are not landed)';
+
+function misaligned(table: InputTable, line: number, cells: string[] | null, names: string[], o: ProjectOptions, rawText?: string): QuarantineRow {
+  return {
+    sourceId: o.sourceId,
+    file: table.relPath,
+    line,
+    column: null,
+    rule: 'csv_malformed',
+    message: cells
+      ? `row has ${cells.length} cells but the header has ${names.length}: its cells cannot be matched to columns`
+      : 'a quoted cell is not closed on its line',
+    raw: o.withholdRaw ? WITHHELD : (rawText ?? cells?.join(',') ?? ''),
+  };
+}
+
+/**
+ * The cells of one CSV line (RFC 4180 quoting), or null when a quote does not close or text follows a closing
+ * quote. Parsing line by line keeps an unterminated quote from swallowing the rest of the file, which would lose
+ * rows instead of quarantining one. Blanks before an opening quote are allowed: exports put a tab there to force
+ * text in Excel.
+ */
+export function splitCsvLine(text: string): string[] | null {
+  if (!text.includes('"')) return text.split(',');
+  const cells: string[] = [];
+  let i = 0;
+  for (;;) {
+    const open = /^[ \t]*"/.exec(text.slice(i, i + 64));
+    if (open) {
+      let value = '';
+      let j = i + open[0].length;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) return null;
+        value += text.slice(j, q);
+        if (text[q + 1] === '"') {
+          value += '"';
+          j = q + 2;
+        } else {
+          j = q + 1;
+          break;
+        }
+      }
+      if (j < text.length && text[j] !== ',') return null;
+      cells.push(value);
+      if (j >= text.length) return cells;
+      i = j + 1;
+    } else {
+      const comma = text.indexOf(',', i);
+      const cell = comma < 0 ? text.slice(i) : text.slice(i, comma);
+      if (cell.includes('"')) return null;
+      cells.push(cell);
+      if (comma < 0) return cells;
+      i = comma + 1;
+    }
+  }
+}
+
+/** Lands the rows under a sheet's header, keeping only canonical columns; misaligned rows are quarantined here. */
+export async function landSheetProjected(table: InputTable, map: HeaderMap, outPath: string, o: ProjectOptions): Promise<Landed> {
+  const used = usedColumns(map);
+  const rows: { line: number; cells: string[] }[] = [];
+  const quarantined: QuarantineRow[] = [];
+  for (const r of (table.sheetRows ?? []).filter((x) => x.line > table.headerLine)) {
+    if (alignsWithHeader(r.cells, map.names)) rows.push({ line: r.line, cells: used.map((u) => r.cells[u.index] ?? '') });
+    else quarantined.push(misaligned(table, r.line, r.cells, map.names, o));
+  }
+  const landed = await landRows(rows, used.map((u) => u.name), outPath, o.constants);
+  return { ...landed, rowsIn: rows.length + quarantined.length, quarantined };
+}
+
+/**
+ * Lands a CSV cell by cell, keeping only canonical columns, so that nothing the pipeline does not use is
+ * written anywhere. Parsing happens here, not in DuckDB, so rows whose cells do not line up are quarantined here.
+ */
+export async function landCsvProjected(table: InputTable, map: HeaderMap, outPath: string, o: ProjectOptions): Promise<Landed> {
+  const used = usedColumns(map);
+  const quarantined: QuarantineRow[] = [];
+  let rowsIn = 0;
+  const landing: string[] = [`${['_line', ...used.map((u) => u.name)].map(csvCell).join(',')}\n`];
+  await forEachLine(table.path, table.relPath, table.encoding ?? 'utf-8', (text, n) => {
+    if (n <= table.headerLine || text.trim() === '') return;
+    rowsIn++;
+    const cells = splitCsvLine(text);
+    if (!cells || !alignsWithHeader(cells, map.names)) {
+      quarantined.push(misaligned(table, n, cells, map.names, o, text));
+    } else {
+      landing.push(`${n},${used.map((u) => csvCell(cells[u.index] ?? '')).join(',')}\n`);
+    }
+  });
+  const out = createWriteStream(outPath, { encoding: 'utf8' });
+  for (let i = 0; i < landing.length; i += 8192) {
+    if (!out.write(landing.slice(i, i + 8192).join(''))) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return { csvPath: outPath, columns: ['_line', ...used.map((u) => u.name)], headerLines: 1, rowsIn, constants: o.constants, quarantined };
+}

@@ -1,0 +1,222 @@
+// Charts as SVG at build time with Observable Plot on linkedom's document: the page shows the chart with
+// JavaScript off, prints it, and the same drawing is offered as a standalone SVG file with its title, source line
+// and (for synthetic data) a visible sample-data marker. No <style> elements or style attributes are emitted, so
+// a strict Content-Security-Policy (no inline styles) holds.
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { formatTick, formatValue, type Unit } from './format.ts';
+import { t, type Lang } from './i18n.ts';
+import { seriesOf, type Point } from './series.ts';
+import { FONT_STACK, PALETTE } from './theme.ts';
+
+/** How an indicator is drawn. */
+export type ChartKind =
+  /** Lines over the years, one per series. */
+  | 'line'
+  /** Stacked bars over the years (parts of a whole: natural vs lab-grown, trade modes). */
+  | 'barStacked'
+  /** Horizontal bars for the latest year, largest first (partners, producing countries). */
+  | 'barLatest';
+
+/** Plot charts above this many SVG elements are refused: aggregate the data first. */
+export const MAX_SVG_ELEMENTS = 5000;
+
+export interface ChartOptions {
+  kind: ChartKind;
+  unit: Unit;
+  lang: Lang;
+  /** Marked with a dashed rule on time charts. */
+  refYear?: number;
+  width?: number;
+  height?: number;
+}
+
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export function countElements(svg: string): number {
+  return (svg.match(/<[a-zA-Z]/g) ?? []).length;
+}
+
+/** Colour of each series, in legend order. */
+export function colorsOf(points: Point[]): { key: string; label: string; color: string }[] {
+  return seriesOf(points).map((s, i) => ({ ...s, color: PALETTE[i % PALETTE.length] }));
+}
+
+function newDocument() {
+  return parseHTML('<!doctype html><html><body></body></html>').document;
+}
+
+function stripStyles(el: Element): void {
+  for (const s of [...el.querySelectorAll('style')]) s.remove();
+  for (const s of [...el.querySelectorAll('[style]')]) s.removeAttribute('style');
+  el.removeAttribute('style');
+}
+
+/** The chart's <svg> element as a string (no legend: pages draw it in HTML, the standalone file in SVG). */
+export function renderChart(points: Point[], o: ChartOptions): string {
+  const document = newDocument();
+  const width = o.width ?? 720;
+  const height = o.height ?? 340;
+  const colors = colorsOf(points);
+  const color = { domain: colors.map((c) => c.label), range: colors.map((c) => c.color) };
+  const valued = points.filter((p) => p.value !== null);
+  const yTick = (d: number) => formatTick(d, o.unit, o.lang);
+  let marks: Plot.Markish[];
+  let options: Plot.PlotOptions;
+  if (o.kind === 'barLatest') {
+    const labelWidth = Math.min(220, 24 + Math.max(...valued.map((p) => [...p.label].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 12 : 7), 0)), 40));
+    marks = [
+      Plot.barX(valued, { x: 'value', y: 'label', fill: PALETTE[0], sort: { y: '-x' } }),
+      Plot.text(valued, { x: 'value', y: 'label', text: (d: Point) => formatValue(d.value, o.unit, o.lang), textAnchor: 'start', dx: 4 }),
+      Plot.ruleX([0]),
+    ];
+    options = {
+      width,
+      height: Math.max(120, 28 * valued.length + 40),
+      marginLeft: labelWidth,
+      marginRight: 90,
+      x: { tickFormat: yTick, grid: true, label: null, ticks: 5 },
+      y: { label: null },
+    };
+  } else if (o.kind === 'barStacked') {
+    marks = [Plot.barY(valued, { x: 'x', y: 'value', fill: 'label', order: color.domain }), Plot.ruleY([0])];
+    options = {
+      width,
+      height,
+      marginLeft: 64,
+      x: { type: 'band', tickFormat: (d: number) => String(d), label: null },
+      y: { tickFormat: yTick, grid: true, label: null },
+      color,
+    };
+  } else {
+    const xs = valued.map((p) => p.x);
+    const ref = o.refYear !== undefined && xs.length && o.refYear >= Math.min(...xs) && o.refYear <= Math.max(...xs) ? [o.refYear] : [];
+    marks = [
+      ...(o.unit === 'ratio' || o.unit === 'usd_per_carat' ? [] : [Plot.ruleY([0])]),
+      Plot.ruleX(ref, { stroke: '#888', strokeDasharray: '4,3' }),
+      Plot.text(ref, { x: (d: number) => d, frameAnchor: 'top', text: (d: number) => t(o.lang, 'ind.ref_year', { year: d }), dy: -2, dx: 4, textAnchor: 'start', fill: '#555' }),
+      Plot.lineY(points, { x: 'x', y: 'value', stroke: 'label', strokeWidth: 2 }),
+      Plot.dot(valued, Plot.selectLast({ x: 'x', y: 'value', fill: 'label', z: 'label', r: 3 })),
+    ];
+    options = {
+      width,
+      height,
+      marginLeft: 64,
+      marginTop: 24,
+      x: { tickFormat: (d: number) => String(d), label: null, ticks: Math.min(10, new Set(xs).size) },
+      y: { tickFormat: yTick, grid: true, label: null, zero: !(o.unit === 'ratio' || o.unit === 'usd_per_carat') ? true : undefined },
+      color,
+    };
+  }
+  const svg = Plot.plot({ ...options, document, marks }) as unknown as Element;
+  stripStyles(svg);
+  svg.setAttribute('font-family', FONT_STACK);
+  svg.setAttribute('font-size', '12');
+  svg.removeAttribute('class');
+  svg.removeAttribute('aria-description');
+  const html = roundCoordinates(svg.outerHTML);
+  const n = countElements(html);
+  if (n > MAX_SVG_ELEMENTS) throw new Error(`chart has ${n} SVG elements (limit ${MAX_SVG_ELEMENTS}): aggregate the data first`);
+  return html;
+}
+
+/** A tiny line for headline cards: no axes, the last point marked. */
+export function renderSparkline(points: Point[], opts: { width?: number; height?: number } = {}): string {
+  const valued = points.filter((p) => p.value !== null);
+  const document = newDocument();
+  const svg = Plot.plot({
+    document,
+    width: opts.width ?? 160,
+    height: opts.height ?? 40,
+    margin: 4,
+    axis: null,
+    marks: [Plot.lineY(valued, { x: 'x', y: 'value', stroke: PALETTE[0], strokeWidth: 2 }), Plot.dot(valued, Plot.selectLast({ x: 'x', y: 'value', fill: PALETTE[0], r: 2.5 }))],
+  }) as unknown as Element;
+  stripStyles(svg);
+  svg.removeAttribute('class');
+  svg.setAttribute('aria-hidden', 'true');
+  return roundCoordinates(svg.outerHTML);
+}
+
+/** Plot writes coordinates with full float precision; two decimals are plenty and halve the page size. */
+function roundCoordinates(svg: string): string {
+  return svg.replace(/(\d+\.\d{3,})/g, (m) => String(Number(Number(m).toFixed(2))));
+}
+
+function textWidth(s: string, size: number): number {
+  return [...s].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? size : size * 0.58), 0);
+}
+
+/** Splits text into lines that fit `maxWidth` (estimated widths; CJK text can break between any characters). */
+export function wrapText(s: string, size: number, maxWidth: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const token of s.match(/[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+/g) ?? []) {
+    if (line && textWidth(line + token, size) > maxWidth) {
+      lines.push(line.trimEnd());
+      line = token.trimStart();
+    } else line += token;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
+export interface StandaloneOptions extends ChartOptions {
+  title: string;
+  subtitle?: string;
+  sourceLine: string;
+  synthetic: boolean;
+}
+
+/** A self-contained SVG document: title, legend, chart, source line and, when synthetic, the sample-data marker. */
+export function renderStandaloneSvg(points: Point[], o: StandaloneOptions): string {
+  const width = o.width ?? 800;
+  const pad = 16;
+  const inner = renderChart(points, { ...o, width: width - 2 * pad });
+  const innerHeight = Number(/height="(\d+(?:\.\d+)?)"/.exec(inner)?.[1] ?? 340);
+  const parts: string[] = [];
+  let y = 30;
+  parts.push(`<text x="${pad}" y="${y}" font-size="18" font-weight="bold">${escapeXml(o.title)}</text>`);
+  if (o.subtitle) {
+    y += 22;
+    parts.push(`<text x="${pad}" y="${y}" font-size="12" fill="#555">${escapeXml(o.subtitle)}</text>`);
+  }
+  if (o.synthetic) {
+    const label = `${t('zh', 'ind.synthetic_badge')} / ${t('en', 'ind.synthetic_badge')}`;
+    const w = textWidth(label, 13) + 20;
+    parts.push(
+      `<g class="synthetic-marker"><rect x="${width - pad - w}" y="10" width="${w}" height="26" rx="4" fill="#b42318"/>` +
+        `<text x="${width - pad - w / 2}" y="28" font-size="13" font-weight="bold" fill="#fff" text-anchor="middle">${escapeXml(label)}</text></g>`,
+    );
+  }
+  const legend = o.kind === 'barLatest' ? [] : colorsOf(points);
+  if (legend.length > 1 || (legend.length === 1 && legend[0].key !== 'total')) {
+    y += 14;
+    let x = pad;
+    for (const l of legend) {
+      const w = 18 + textWidth(l.label, 12) + 16;
+      if (x + w > width - pad) {
+        x = pad;
+        y += 20;
+      }
+      parts.push(`<rect x="${x}" y="${y}" width="12" height="12" fill="${l.color}"/><text x="${x + 16}" y="${y + 10}" font-size="12">${escapeXml(l.label)}</text>`);
+      x += w;
+    }
+    y += 12;
+  }
+  y += 8;
+  parts.push(`<g transform="translate(${pad},${y})">${inner}</g>`);
+  y += innerHeight + 8;
+  for (const line of wrapText(o.sourceLine, 11, width - 2 * pad)) {
+    y += 16;
+    parts.push(`<text x="${pad}" y="${y}" font-size="11" fill="#444">${escapeXml(line)}</text>`);
+  }
+  const height = y + 14;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT_STACK)}" role="img" aria-label="${escapeXml(o.title)}">` +
+    `<title>${escapeXml(o.title)}</title><rect width="${width}" height="${height}" fill="#fff"/>${parts.join('')}</svg>\n`
+  );
+}

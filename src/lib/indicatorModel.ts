@@ -1,0 +1,72 @@
+// Everything a page needs to show one indicator, computed once at build time from the published data: the
+// points, the summary sentence, the change since the reference year, provenance and download paths. The
+// Indicator component and the chart-file endpoint both use it, so the page and the SVG file cannot disagree.
+import { pick, t, type Lang } from './i18n.ts';
+import { rowObjects, type Catalog, type CatalogSource, type PublishedTable, type Quality } from './catalog.ts';
+import { buildSeries, usesSynthetic, type Point } from './series.ts';
+import { changeOf, summarize, type Change } from './summary.ts';
+import { sourcesOfTable } from './lineage.ts';
+import { formatDate } from './format.ts';
+import type { IndicatorDef } from './indicators.ts';
+
+export interface IndicatorData {
+  catalog: Catalog;
+  quality: Quality;
+  martSql: Record<string, string>;
+  loadTable(name: string): PublishedTable | null;
+  refYear: number;
+}
+
+export interface IndicatorModel {
+  def: IndicatorDef;
+  lang: Lang;
+  title: string;
+  subtitle: string;
+  points: Point[];
+  synthetic: boolean;
+  summary: string;
+  /** Change of the first series since the reference year (headline cards). */
+  change: Change | null;
+  sources: CatalogSource[];
+  asOf: string | null;
+  /** Published files of the table (relative to the site root) and the chart file. */
+  files: { csv: string | null; parquet: string | null; svg: string };
+  /** The line under a chart: sources and as-of date. */
+  sourceLine: string;
+}
+
+export function buildIndicatorModel(def: IndicatorDef, lang: Lang, data: IndicatorData): IndicatorModel {
+  const table = data.loadTable(def.table);
+  const entry = data.catalog.tables.find((x) => x.name === def.table);
+  const rows = table ? rowObjects(table) : [];
+  const points = buildSeries(def, rows, lang);
+  const synthetic = usesSynthetic(def, rows, entry?.synthetic ?? table?.synthetic ?? false);
+  const summary = summarize({ points, unit: def.unit, subject: def.subject, refYear: data.refYear, ranking: def.chart === 'barLatest', synthetic }, lang);
+  const firstKey = points[0]?.key;
+  const change = def.chart === 'barLatest' ? null : changeOf(points.filter((p) => p.key === firstKey), def.unit, data.refYear);
+  const sourceIds = sourcesOfTable(def.table, data.martSql, data.catalog, data.quality);
+  const sources = data.catalog.sources.filter((s) => sourceIds.includes(s.id));
+  const asOf = data.catalog.asOf;
+  const sourceLine = t(lang, 'ind.source_line', {
+    sources: sources.length ? sources.map((s) => pick(lang, s.title)).join(lang === 'zh' ? '；' : '; ') : '–',
+    date: formatDate(asOf, lang),
+  });
+  return {
+    def,
+    lang,
+    title: pick(lang, def.title),
+    subtitle: pick(lang, def.subtitle),
+    points,
+    synthetic,
+    summary,
+    change,
+    sources,
+    asOf,
+    files: {
+      csv: entry?.files.csv ? `data/${entry.files.csv}` : null,
+      parquet: entry?.files.parquet ? `data/${entry.files.parquet}` : null,
+      svg: `charts/${lang}/${def.id}.svg`,
+    },
+    sourceLine,
+  };
+}

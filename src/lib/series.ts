@@ -1,0 +1,166 @@
+// Turns a published table into the points one indicator draws: filter the rows, pick the measure(s), group
+// into series and sum per (x, series). Pure, so the chart, the table view and the summary share one result.
+import { hasKey, pick, t, type Key, type Lang, type Text } from './i18n.ts';
+import type { Row } from './catalog.ts';
+
+type Scalar = string | number | boolean | null;
+
+/** Keep rows whose column equals the value (or one of the values). */
+export type Filter = Record<string, Scalar | Scalar[]>;
+
+/** One measured column drawn as its own series (e.g. district and national unit values side by side). */
+export interface Measure {
+  column: string;
+  /** Translation key of the series label. */
+  labelKey: Key;
+}
+
+/** How rows split into series by the values of one column. */
+export interface SeriesBy {
+  column: string;
+  /** Merge values into named series, e.g. {natural: ['natural_rough', 'natural_polished']}; unlisted values are dropped. Labels come from `series.<name>`. */
+  groups?: Record<string, string[]>;
+  /** Label from the translation table: prefix + value (e.g. "flow." → flow.export). */
+  labelKeyPrefix?: string;
+  /** Label from columns of the same row (e.g. {zh: 'group_name_zh', en: 'group_name_en'}). */
+  labelColumns?: Text;
+  /** Label from configuration, by value (e.g. industry names from cluster.json). */
+  labels?: Record<string, Text>;
+  /** Only these values, in this order (the order of the legend and the table). */
+  include?: string[];
+  /** Leave these values out (e.g. the "World" row of a Trade Map export). */
+  exclude?: string[];
+  /** Keep the N series with the largest values in the latest x; the rest are dropped. */
+  top?: number;
+}
+
+export interface SeriesSpec {
+  table: string;
+  filter?: Filter;
+  /** The x column; a year in every indicator so far. */
+  x?: string;
+  /** One column to measure, or several drawn as separate series. */
+  y: string | Measure[];
+  series?: SeriesBy;
+  /** Only the latest x (for rankings such as partners). */
+  latestOnly?: boolean;
+}
+
+export interface Point {
+  x: number;
+  /** Stable id of the series ("total" when there is one series). */
+  key: string;
+  label: string;
+  value: number | null;
+}
+
+/** True when the row passes the filter. */
+export function matches(row: Row, filter: Filter | undefined): boolean {
+  if (!filter) return true;
+  for (const [col, want] of Object.entries(filter)) {
+    const v = row[col] as Scalar;
+    if (Array.isArray(want) ? !want.includes(v) : v !== want) return false;
+  }
+  return true;
+}
+
+function seriesKeyOf(row: Row, by: SeriesBy): string | null {
+  const raw = row[by.column];
+  const v = raw === null || raw === undefined ? 'other' : String(raw);
+  if (by.groups) {
+    for (const [name, values] of Object.entries(by.groups)) if (values.includes(v)) return name;
+    return null;
+  }
+  if (by.include && !by.include.includes(v)) return null;
+  if (by.exclude?.includes(v)) return null;
+  return v;
+}
+
+function labelOf(key: string, row: Row | undefined, by: SeriesBy | undefined, lang: Lang): string {
+  if (!by) return '';
+  if (by.groups) {
+    const k = `series.${key}`;
+    return hasKey(k) ? t(lang, k) : key;
+  }
+  if (by.labels?.[key]) return pick(lang, by.labels[key]);
+  if (by.labelKeyPrefix) {
+    const k = by.labelKeyPrefix + key;
+    if (hasKey(k)) return t(lang, k);
+  }
+  if (by.labelColumns && row) {
+    const zh = row[by.labelColumns.zh];
+    const en = row[by.labelColumns.en];
+    const label = pick(lang, { zh: zh == null ? '' : String(zh), en: en == null ? '' : String(en) });
+    if (label) return label;
+  }
+  return key;
+}
+
+/** The points of one indicator, sorted by x then by series order. */
+export function buildSeries(spec: SeriesSpec, rows: Row[], lang: Lang): Point[] {
+  const xCol = spec.x ?? 'year';
+  const measures: { column: string; key: string; label: string | null }[] =
+    typeof spec.y === 'string'
+      ? [{ column: spec.y, key: 'total', label: null }]
+      : spec.y.map((m) => ({ column: m.column, key: m.column, label: t(lang, m.labelKey) }));
+  const sums = new Map<string, { x: number; key: string; label: string; value: number | null }>();
+  const order: string[] = [];
+  for (const row of rows) {
+    if (!matches(row, spec.filter)) continue;
+    const x = Number(row[xCol]);
+    if (!Number.isFinite(x)) continue;
+    for (const m of measures) {
+      let key = m.key;
+      let label = m.label ?? '';
+      if (spec.series) {
+        const k = seriesKeyOf(row, spec.series);
+        if (k === null) continue;
+        key = k;
+        label = labelOf(k, row, spec.series, lang);
+      }
+      if (!order.includes(key)) order.push(key);
+      const id = `${x}\u0000${key}`;
+      const v = row[m.column];
+      const num = v === null || v === undefined || v === '' ? null : Number(v);
+      const cur = sums.get(id);
+      if (!cur) sums.set(id, { x, key, label, value: num });
+      else if (num !== null) cur.value = (cur.value ?? 0) + num;
+    }
+  }
+  let points = [...sums.values()];
+  let keys = order;
+  if (spec.series?.include) keys = spec.series.include.filter((k) => order.includes(k));
+  else if (spec.series?.groups) keys = Object.keys(spec.series.groups).filter((k) => order.includes(k));
+  if (spec.latestOnly || spec.series?.top) {
+    const lastX = Math.max(...points.filter((p) => p.value !== null).map((p) => p.x));
+    if (spec.latestOnly) points = points.filter((p) => p.x === lastX);
+    if (spec.series?.top) {
+      const ranked = points.filter((p) => p.x === lastX).sort((a, b) => (b.value ?? 0) - (a.value ?? 0)).slice(0, spec.series.top).map((p) => p.key);
+      points = points.filter((p) => ranked.includes(p.key));
+      keys = ranked;
+    }
+  }
+  const rank = new Map(keys.map((k, i) => [k, i]));
+  return points
+    .filter((p) => rank.has(p.key))
+    .sort((a, b) => a.x - b.x || (spec.latestOnly ? (b.value ?? 0) - (a.value ?? 0) : rank.get(a.key)! - rank.get(b.key)!));
+}
+
+/** Series in legend order with their labels. */
+export function seriesOf(points: Point[]): { key: string; label: string }[] {
+  const seen = new Map<string, string>();
+  for (const p of points) if (!seen.has(p.key)) seen.set(p.key, p.label);
+  return [...seen].map(([key, label]) => ({ key, label }));
+}
+
+/** The distinct x values, ascending. */
+export function xsOf(points: Point[]): number[] {
+  return [...new Set(points.map((p) => p.x))].sort((a, b) => a - b);
+}
+
+/** True when any row the indicator uses is synthetic sample data (rows without the column: the table's flag). */
+export function usesSynthetic(spec: SeriesSpec, rows: Row[], tableSynthetic: boolean): boolean {
+  const used = rows.filter((r) => matches(r, spec.filter));
+  if (used.length && 'synthetic' in used[0]) return used.some((r) => r.synthetic === true);
+  return tableSynthetic;
+}

@@ -1,0 +1,21 @@
+// Small progressive enhancements; every page works without them.
+import { citeGbt7714, citePlain, type CitationInput } from '../lib/citation.ts';
+import type { Lang } from '../lib/i18n.ts';
+
+// The language switch keeps the query string and the anchor, which are unknown at build time.
+for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-lang-switch]')) {
+  const url = new URL(a.href, location.href);
+  url.search = location.search;
+  url.hash = location.hash;
+  a.href = url.toString();
+}
+
+// Citations: the absolute address and today's date are known only in the reader's browser.
+const today = new Date();
+const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+for (const el of document.querySelectorAll<HTMLElement>('[data-cite]')) {
+  const input = JSON.parse(el.dataset.cite ?? '{}') as CitationInput;
+  const lang = (el.dataset.lang ?? 'zh') as Lang;
+  const full = { ...input, url: new URL(input.url, location.href).toString(), accessed: iso };
+  el.textContent = el.dataset.citeForm === 'gbt' ? citeGbt7714(full, lang) : citePlain(full, lang);
+}

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildSeries, usesSynthetic } from '../../src/lib/series.ts';
+import type { Row } from '../../src/lib/catalog.ts';
+
+const rows: Row[] = [
+  { year: 2024, group_id: 'natural_rough', group_name_zh: '天然钻石毛坯', group_name_en: 'Natural rough', flow: 'total', v: 1, synthetic: true },
+  { year: 2024, group_id: 'lab_grown_rough', group_name_zh: '培育钻石毛坯', group_name_en: 'Lab rough', flow: 'total', v: 2, synthetic: true },
+  { year: 2024, group_id: 'natural_polished', group_name_zh: '天然钻石成品', group_name_en: 'Natural polished', flow: 'total', v: 4, synthetic: true },
+  { year: 2025, group_id: 'natural_rough', group_name_zh: '天然钻石毛坯', group_name_en: 'Natural rough', flow: 'total', v: 8, synthetic: false },
+  { year: 2025, group_id: 'natural_rough', group_name_zh: '天然钻石毛坯', group_name_en: 'Natural rough', flow: 'export', v: 100, synthetic: false },
+  { year: 2025, group_id: 'lab_grown_rough', group_name_zh: '培育钻石毛坯', group_name_en: 'Lab rough', flow: 'total', v: null, synthetic: false },
+];
+
+test('filter and one measure', () => {
+  const p = buildSeries({ table: 't', filter: { group_id: 'natural_rough', flow: 'total' }, y: 'v' }, rows, 'zh');
+  assert.deepEqual(p, [
+    { x: 2024, key: 'total', label: '', value: 1 },
+    { x: 2025, key: 'total', label: '', value: 8 },
+  ]);
+});
+
+test('series from a column with labels from columns of the row', () => {
+  const p = buildSeries({ table: 't', filter: { flow: 'total' }, y: 'v', series: { column: 'group_id', labelColumns: { zh: 'group_name_zh', en: 'group_name_en' } } }, rows, 'en');
+  assert.deepEqual(
+    p.filter((x) => x.x === 2024).map((x) => [x.key, x.label, x.value]),
+    [
+      ['natural_rough', 'Natural rough', 1],
+      ['lab_grown_rough', 'Lab rough', 2],
+      ['natural_polished', 'Natural polished', 4],
+    ],
+  );
+  assert.equal(p.find((x) => x.x === 2025 && x.key === 'lab_grown_rough')!.value, null, 'a missing value stays missing, not zero');
+});
+
+test('groups merge values into named series with translated labels', () => {
+  const p = buildSeries(
+    { table: 't', filter: { flow: 'total' }, y: 'v', series: { column: 'group_id', groups: { natural: ['natural_rough', 'natural_polished'], lab_grown: ['lab_grown_rough'] } } },
+    rows,
+    'zh',
+  );
+  assert.deepEqual(
+    p.map((x) => [x.x, x.label, x.value]),
+    [
+      [2024, '天然钻石', 5],
+      [2024, '培育钻石', 2],
+      [2025, '天然钻石', 8],
+      [2025, '培育钻石', null],
+    ],
+  );
+});
+
+test('several measures become series; latestOnly ranks the latest year', () => {
+  const p = buildSeries({ table: 't', filter: { flow: 'total' }, y: 'v', series: { column: 'group_id', top: 1 }, latestOnly: true }, rows, 'zh');
+  assert.deepEqual(p.map((x) => [x.x, x.key, x.value]), [[2025, 'natural_rough', 8]]);
+  const m = buildSeries({ table: 't', filter: { group_id: 'natural_rough', year: 2025 }, y: [{ column: 'v', labelKey: 'flow.total' }] }, rows, 'zh');
+  assert.deepEqual(m.map((x) => [x.label, x.value]), [['进出口合计', 108]]);
+});
+
+test('synthetic flag from the rows used', () => {
+  assert.equal(usesSynthetic({ table: 't', filter: { year: 2025 }, y: 'v' }, rows, true), false);
+  assert.equal(usesSynthetic({ table: 't', y: 'v' }, rows, false), true);
+  assert.equal(usesSynthetic({ table: 't', y: 'v' }, [{ year: 1, v: 1 }], true), true);
+});
