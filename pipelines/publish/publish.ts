@@ -85,12 +85,14 @@ export async function publish(p: PublishInput): Promise<{ contentHash: string }>
   const contentHashes: string[] = [];
   for (const t of p.tables) {
     const cols = await columnsOf(conn, t.name);
-    const order = (t.doc.order ?? []).filter((c) => cols.some((x) => x.name === c));
-    const orderBy = order.length ? `ORDER BY ${order.map(ident).join(', ')}` : `ORDER BY ALL`;
+    // The declared order first, then every other column, so ties cannot come out in a different order.
+    const declared = (t.doc.order ?? []).filter((c) => cols.some((x) => x.name === c));
+    const order = [...declared, ...cols.map((c) => c.name).filter((c) => !declared.includes(c))];
+    const orderBy = `ORDER BY ${order.map(ident).join(', ')}`;
     const parquet = join(tablesDir, `${t.name}.parquet`);
     await exec(conn, `COPY (SELECT * FROM ${ident(t.name)} ${orderBy}) TO ${lit(parquet)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
     contentHashes.push(sha256(readFileSync(parquet)));
-    await writeCsv(conn, t.name, cols, order.length ? order : cols.map((c) => c.name), join(tablesDir, `${t.name}.csv`));
+    await writeCsv(conn, t.name, cols, order, join(tablesDir, `${t.name}.csv`));
     const [{ n }] = await all<{ n: number }>(conn, `SELECT count(*) AS n FROM ${ident(t.name)}`);
     const hasSynthetic = cols.some((c) => c.name === 'synthetic');
     const synthetic = hasSynthetic ? (await all<{ s: boolean | null }>(conn, `SELECT bool_or(synthetic) AS s FROM ${ident(t.name)}`))[0].s ?? false : false;

@@ -48,6 +48,8 @@ const LANDING_COLUMNS = [
   'capital_currency_parsed',
   'capital_error',
   'status_parsed',
+  /** "official" (licence fields) or "aggregator": the official record wins when a firm is in both. */
+  'layout',
 ];
 
 const EXPECTED =
@@ -210,7 +212,9 @@ export const adapter: Adapter = {
       };
       return { line, cells: LANDING_COLUMNS.map((c) => (c in parsed ? parsed[c] : (values.get(c) ?? null))) };
     });
-    const landed = await landRows(rows, LANDING_COLUMNS, ctx.landingPath);
+    // Aggregator exports number their rows (序号) and say 公司名称 where the licence says 企业名称.
+    const layout = table.header.some((h) => h === '序号' || h === '公司名称') ? 'aggregator' : 'official';
+    const landed = await landRows(rows, LANDING_COLUMNS, ctx.landingPath, { layout });
     return { ...landed, rowsIn: projection.rowsIn, quarantined: projection.quarantined };
   },
 };

@@ -16,12 +16,12 @@ with_total_flow AS (
 ),
 agg AS (
   SELECT year, group_id, flow,
-    sum(value_usd) FILTER (WHERE region_level = 'district') AS district_value_usd,
-    sum(value_usd) FILTER (WHERE region_level = 'city') AS city_value_usd,
-    sum(value_usd) FILTER (WHERE region_level = 'province') AS province_value_usd,
-    sum(value_usd) FILTER (WHERE region_level = 'nation') AS nation_value_usd,
-    sum(quantity_carats) FILTER (WHERE region_level = 'district') AS district_carats,
-    sum(quantity_carats) FILTER (WHERE region_level = 'nation') AS nation_carats,
+    round(sum(value_usd) FILTER (WHERE region_level = 'district'), 2) AS district_value_usd,
+    round(sum(value_usd) FILTER (WHERE region_level = 'city'), 2) AS city_value_usd,
+    round(sum(value_usd) FILTER (WHERE region_level = 'province'), 2) AS province_value_usd,
+    round(sum(value_usd) FILTER (WHERE region_level = 'nation'), 2) AS nation_value_usd,
+    round(sum(quantity_carats) FILTER (WHERE region_level = 'district'), 3) AS district_carats,
+    round(sum(quantity_carats) FILTER (WHERE region_level = 'nation'), 3) AS nation_carats,
     bool_or(synthetic) AS synthetic
   FROM with_total_flow GROUP BY year, group_id, flow
 )

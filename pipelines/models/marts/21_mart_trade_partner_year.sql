@@ -10,9 +10,9 @@ grouped AS (
   FROM base WHERE group_id IN (SELECT group_id FROM cfg_hs_group WHERE is_diamond)
 )
 SELECT g.year, g.region_level, g.group_id, g.flow, g.partner_code,
-  coalesce(any_value(p.name_zh), any_value(g.partner_name)) AS partner_name_zh,
-  coalesce(any_value(c.name_en), any_value(p.name_en)) AS partner_name_en,
-  sum(g.value_usd) AS value_usd, sum(g.quantity_carats) AS quantity_carats, bool_or(g.synthetic) AS synthetic
+  coalesce(min(p.name_zh), min(g.partner_name)) AS partner_name_zh,
+  coalesce(min(c.name_en), min(p.name_en)) AS partner_name_en,
+  round(sum(g.value_usd), 2) AS value_usd, round(sum(g.quantity_carats), 3) AS quantity_carats, bool_or(g.synthetic) AS synthetic
 FROM grouped g
 LEFT JOIN ref_customs_partner p ON p.customs_code = g.partner_code
 LEFT JOIN ref_country c ON c.alpha3 = p.iso_alpha3

@@ -1,5 +1,5 @@
 -- Annual trade per firm (enterprise-level customs records joined to the registry by USCC).
-SELECT e.uscc, r.name, e.year, e.hs_group, e.flow, sum(e.value_usd) AS value_usd, sum(e.quantity_carats) AS quantity_carats,
+SELECT e.uscc, r.name, e.year, e.hs_group, e.flow, round(sum(e.value_usd), 2) AS value_usd, round(sum(e.quantity_carats), 3) AS quantity_carats,
   r.park_id, r.industry_code, bool_or(e._synthetic) AS synthetic
 FROM stg_enterprise_customs e
 LEFT JOIN mart_enterprises r ON r.uscc = e.uscc

@@ -9,9 +9,9 @@ emp AS (
 ),
 tr AS (
   SELECT year, park_id,
-    sum(value_usd) FILTER (WHERE flow = 'export') AS export_value_usd,
-    sum(value_usd) FILTER (WHERE flow = 'import') AS import_value_usd,
-    sum(value_usd) FILTER (WHERE hs_group IN (SELECT group_id FROM cfg_hs_group WHERE is_diamond)) AS diamond_trade_value_usd,
+    round(sum(value_usd) FILTER (WHERE flow = 'export'), 2) AS export_value_usd,
+    round(sum(value_usd) FILTER (WHERE flow = 'import'), 2) AS import_value_usd,
+    round(sum(value_usd) FILTER (WHERE hs_group IN (SELECT group_id FROM cfg_hs_group WHERE is_diamond)), 2) AS diamond_trade_value_usd,
     bool_or(synthetic) AS synthetic
   FROM mart_firm_trade_year WHERE park_id IS NOT NULL GROUP BY year, park_id
 ),

@@ -1,6 +1,6 @@
 -- ITC Trade Map reporter totals (partner World), USD thousand, when such exports are present in the raw folder.
 SELECT t.hs6, coalesce(g.group_id, CASE WHEN t.hs6 = '7102' THEN 'diamonds_hs4' END) AS group_id, t.flow, t.reporter, t.year,
-  t.value_usd_thousand, any_value(t.product_label) AS product_label, bool_or(t._synthetic) AS synthetic
+  t.value_usd_thousand, min(t.product_label) AS product_label, bool_or(t._synthetic) AS synthetic
 FROM stg_trademap t
 LEFT JOIN cfg_hs_group g ON g.hs6 = t.hs6
 GROUP BY t.hs6, g.group_id, t.flow, t.reporter, t.year, t.value_usd_thousand

@@ -30,6 +30,7 @@ WITH cleaned AS (
     clean_text(status_parsed) AS status,
     clean_text(scope) AS scope,
     clean_text(industry_text) AS industry_text,
+    layout,
     industry_code_in_text(industry_text) AS code_in_text,
     industry_name_in_text(industry_text) AS name_in_text
   FROM landing_registry
@@ -80,15 +81,15 @@ cell_rules AS (
   FROM looked_up
 ),
 ranked AS (
-  -- A firm can appear in two extracts (the official one and an aggregator's) or twice in one: the first by file
-  -- and line is kept. Only rows that pass the cell rules compete, so a broken first record does not hide a good one.
+  -- A firm can appear in two extracts (the official one and an aggregator's) or twice in one: the official
+  -- licence-field record wins over an aggregator's, then the first by file and line is kept. Only rows that pass the cell rules compete, so a broken first record does not hide a good one.
   SELECT
     *,
     row_number() OVER w AS occurrence,
     first_value(_file) OVER w AS first_file,
     first_value(_line) OVER w AS first_line
   FROM cell_rules
-  WINDOW w AS (PARTITION BY cell_rule IS NULL, uscc ORDER BY _file, _line)
+  WINDOW w AS (PARTITION BY cell_rule IS NULL, uscc ORDER BY layout = 'aggregator', _file, _line)
 ),
 ruled AS (
   SELECT
