@@ -151,7 +151,8 @@ test('chart tables show the published values', { skip: !HAS_DATA && 'no publishe
   for (const r of tableRows('mart_trade_share').filter((r) => r.group_id === 'diamonds')) {
     assertClose(flows.get(`${r.year}|${r.flow}`), r.share_of_nation as number | null, `share ${r.year} ${r.flow}`);
   }
-  const partners = tableRows('mart_trade_partner_year').filter((r) => r.region_level === 'district' && r.group_id === 'diamonds' && r.flow === 'export');
+  // Years whose values could not be converted to USD (no exchange rate yet) have NULL values and are not charted.
+  const partners = tableRows('mart_trade_partner_year').filter((r) => r.region_level === 'district' && r.group_id === 'diamonds' && r.flow === 'export' && r.value_usd !== null);
   if (partners.length) {
     const lastYear = Math.max(...partners.map((r) => r.year as number));
     const shownPartners = await tableValues(w.page, 'partners-export');
