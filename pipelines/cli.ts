@@ -94,3 +94,5 @@ async function main(): Promise<number> {
 }
 
 process.exitCode = await main();
+// Benchmarks read the process's peak memory (DuckDB's native allocations included) from this line.
+if (process.env.PIPELINE_REPORT_RSS) console.log(`peak_rss_bytes=${process.resourceUsage().maxRSS * 1024}`);

@@ -106,19 +106,8 @@ export function district(c: ClusterConfig): Region {
   return c.regions.find((r) => r.level === 'district')!;
 }
 
-/** The HS group of a customs commodity code (6, 8 or 10 digits), or null when the code is outside the cluster. */
-export function hsGroupOf(c: ClusterConfig, hsCode: string): string | null {
-  const hs6 = hsCode.slice(0, 6);
-  return c.hsGroups.find((g) => g.hs6.includes(hs6))?.id ?? null;
-}
-
 /** The park a registered address lies in, by keyword; the config's "other" park when none matches. */
 export function parkForAddress(c: ClusterConfig, address: string | null | undefined): string {
   if (!address) return c.otherParkId;
   return c.parks.find((p) => p.addressKeywords.some((k) => address.includes(k)))?.id ?? c.otherParkId;
-}
-
-/** All GB/T 4754 codes the cluster follows (core first). */
-export function clusterIndustryCodes(c: ClusterConfig): string[] {
-  return [...c.industries.core, ...c.industries.related];
 }

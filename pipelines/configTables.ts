@@ -50,7 +50,7 @@ export async function createConfigTables(conn: Conn, c: ClusterConfig): Promise<
   ];
   await exec(conn, `INSERT INTO cfg_band VALUES ${values(bands)}`);
 
-  await exec(conn, `CREATE OR REPLACE TABLE cfg_cluster (id VARCHAR, reference_year INTEGER, first_year INTEGER, district_code VARCHAR)`);
+  await exec(conn, `CREATE OR REPLACE TABLE cfg_cluster (id VARCHAR, reference_year INTEGER, first_year INTEGER, district_code VARCHAR, other_park_id VARCHAR)`);
   const d = c.regions.find((r) => r.level === 'district')!;
-  await exec(conn, `INSERT INTO cfg_cluster VALUES (${lit(c.id)}, ${c.referenceYear}, ${c.firstYear}, ${lit(d.code)})`);
+  await exec(conn, `INSERT INTO cfg_cluster VALUES (${lit(c.id)}, ${c.referenceYear}, ${c.firstYear}, ${lit(d.code)}, ${lit(c.otherParkId)})`);
 }

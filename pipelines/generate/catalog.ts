@@ -103,6 +103,11 @@ export const BENCH_EXTRA_MODES: TradeMode[] = [
   { code: '34', name: '海关特殊监管区域物流货物' },
   { code: '19', name: '边境小额贸易' },
   { code: '39', name: '其他' },
+  { code: '12', name: '其他捐赠物资' },
+  { code: '16', name: '寄售代销贸易' },
+  { code: '23', name: '租赁贸易' },
+  { code: '27', name: '出料加工贸易' },
+  { code: '30', name: '易货贸易' },
 ];
 
 export interface CustomsPlace {

@@ -95,11 +95,25 @@ export async function sniffCsv(path: string, relPath: string): Promise<InputTabl
   const head = readHead(path);
   const encoding = detectEncoding(head);
   let text: string;
+  const cut = head.length === 65536 ? head.subarray(0, head.lastIndexOf(0x0a)) : head;
   try {
-    const cut = head.length === 65536 ? head.subarray(0, head.lastIndexOf(0x0a)) : head;
     text = new TextDecoder(encoding, { fatal: true }).decode(cut).replace(/^\uFEFF/, '');
   } catch {
-    throw new StructuralError(relPath, 'the first 64 KB are neither UTF-8 nor GBK/GB18030 text');
+    // Name the first line that does not decode, so the person fixing the export knows where to look.
+    let line = 1;
+    let start = 0;
+    for (let i = cut.indexOf(0x0a); ; i = cut.indexOf(0x0a, start)) {
+      const end = i === -1 ? cut.length : i;
+      try {
+        new TextDecoder(encoding, { fatal: true }).decode(cut.subarray(start, end));
+      } catch {
+        break;
+      }
+      if (i === -1) break;
+      start = i + 1;
+      line++;
+    }
+    throw new StructuralError(relPath, 'bytes that are neither UTF-8 nor GBK/GB18030 text (re-export the file, or check its encoding)', line);
   }
   const lines = text.split('\n');
   const idx = lines.findIndex((l) => l.trim() !== '');
@@ -112,41 +126,6 @@ export function csvCell(v: string | number | null | undefined): string {
   if (v == null) return '';
   const s = String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/**
- * Copies a CSV into a landing file line for line, naming its columns canonically and prefixing each data line
- * with its source line number. Blank lines stay blank (DuckDB skips them; they are not rows).
- */
-export async function landDelimited(
-  table: InputTable,
-  columns: string[],
-  outPath: string,
-  constants: Record<string, string> = {},
-): Promise<Landed> {
-  const out = createWriteStream(outPath, { encoding: 'utf8' });
-  let rowsIn = 0;
-  let buffered: string[] = [];
-  const flush = async () => {
-    if (!out.write(buffered.join(''))) await once(out, 'drain');
-    buffered = [];
-  };
-  const lines: string[] = [];
-  await forEachLine(table.path, table.relPath, table.encoding ?? 'utf-8', (text, n) => {
-    if (n < table.headerLine) lines.push('\n');
-    else if (n === table.headerLine) lines.push(['_line', ...columns].map(csvCell).join(',') + '\n');
-    else if (text.trim() === '' ) lines.push('\n');
-    else {
-      rowsIn++;
-      lines.push(`${n},${text}\n`);
-    }
-    if (lines.length >= 8192) buffered.push(lines.splice(0).join(''));
-  });
-  buffered.push(lines.join(''));
-  await flush();
-  out.end();
-  await once(out, 'finish');
-  return { csvPath: outPath, columns: ['_line', ...columns], headerLines: table.headerLine, rowsIn, constants };
 }
 
 export interface SheetRow {

@@ -1,7 +1,9 @@
 -- Cleaning helpers shared by the staging models. Exports pad cells with tabs (to force text in Excel),
 -- spaces and full-width spaces, and write numbers with thousands separators.
 CREATE OR REPLACE MACRO clean_text(x) AS nullif(regexp_replace(coalesce(x, ''), '^[\s\x{3000}\t]+|[\s\x{3000}\t]+$', '', 'g'), '');
-CREATE OR REPLACE MACRO clean_num(x) AS try_cast(replace(replace(clean_text(x), ',', ''), '，', '') AS DOUBLE);
+-- NaN and infinity are not numbers a statistics office publishes: they count as unparseable.
+CREATE OR REPLACE MACRO clean_num_any(x) AS try_cast(replace(replace(clean_text(x), ',', ''), '，', '') AS DOUBLE);
+CREATE OR REPLACE MACRO clean_num(x) AS CASE WHEN isfinite(clean_num_any(x)) THEN clean_num_any(x) END;
 -- TRUE when the text is present but is not a number (so "missing" and "unparseable" can be told apart).
 CREATE OR REPLACE MACRO num_unparseable(x) AS clean_text(x) IS NOT NULL AND clean_num(x) IS NULL;
 -- YYYYMM (also YYYY-MM, YYYY/MM, YYYY年MM月) → first day of the month.

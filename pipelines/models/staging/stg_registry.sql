@@ -39,9 +39,9 @@ WITH cleaned AS (
 class_names AS (
   SELECT name, min(code) AS code FROM ref_industry WHERE level = 4 GROUP BY name HAVING count(*) = 1
 ),
--- The config appends its "elsewhere in the district" park after the named parks in cfg_park_name.
+-- Firms whose address names no park are "elsewhere in the district" (the config's otherParkId).
 other_park AS (
-  SELECT park_id FROM cfg_park_name ORDER BY park_order DESC LIMIT 1
+  SELECT other_park_id AS park_id FROM cfg_cluster
 ),
 looked_up AS (
   SELECT

@@ -1,0 +1,92 @@
+// Issue 2 benchmark: the pipeline on a generated multi-million-row customs extract, against raw DuckDB reading the
+// same file in the same session. Figures are ratios to that baseline, so they travel between machines.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openDuck, all } from '../pipelines/lib/duck.ts';
+
+export interface PipelineBench {
+  rows: number;
+  fileMB: number;
+  baselineSeconds: number;
+  fullSeconds: number;
+  noChangeSeconds: number;
+  oneChangedSeconds: number;
+  peakRssMB: number;
+}
+
+function runCli(args: string[]): { seconds: number; rss: number; out: string } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', ...args, '--quiet'], {
+    encoding: 'utf8',
+    env: { ...process.env, PIPELINE_REPORT_RSS: '1' },
+    maxBuffer: 64 << 20,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`pipeline failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  const rss = Number(/peak_rss_bytes=(\d+)/.exec(r.stdout)?.[1] ?? 0);
+  return { seconds, rss, out: r.stdout };
+}
+
+export async function benchPipeline(rows = Number(process.env.BENCH_ROWS ?? 5_000_000)): Promise<PipelineBench> {
+  const work = resolve('bench/work');
+  const raw = join(work, 'raw');
+  const out = join(work, 'out');
+  const cache = join(work, 'cache');
+  rmSync(work, { recursive: true, force: true });
+  // Generated on the fly, never committed: the sample plus one national customs file of about `rows` rows.
+  const g = spawnSync(process.execPath, ['--import', 'tsx', 'pipelines/generate/cli.ts', '--out', raw, '--customs-rows', String(rows), '--encoding', 'utf-8'], { encoding: 'utf8' });
+  if (g.status !== 0) throw new Error(`generator failed: ${g.stderr}`);
+  const big = join(raw, 'customs_stats', 'national_import_bench.csv');
+  const fileMB = statSync(big).size / 1e6;
+
+  // Baseline: DuckDB alone loading the same rows (auto-detected CSV, as a developer would).
+  const { instance, conn } = await openDuck();
+  const t0 = performance.now();
+  await conn.run(`CREATE TABLE raw AS SELECT * FROM read_csv('${big}', header = true)`);
+  const baselineSeconds = (performance.now() - t0) / 1000;
+  const [{ n }] = await all<{ n: number }>(conn, 'SELECT count(*) AS n FROM raw');
+  conn.closeSync();
+  instance.closeSync();
+
+  const full = runCli(['--raw', raw, '--out', out, '--cache', cache, '--force']);
+  const noChange = runCli(['--raw', raw, '--out', out, '--cache', cache]);
+  if (!noChange.out.includes('Up to date')) throw new Error('no-change rebuild did not detect the unchanged inputs');
+  // One changed extract: a firm's headcount in the per-firm employment file.
+  const hc = join(raw, 'employment', 'panyu_firm_headcount.csv');
+  const lines = readFileSync(hc, 'utf8').split('\n');
+  lines[1] = lines[1].replace(/,(\d+)\s*$/, (_m, v) => `,${Number(v) + 1}`);
+  writeFileSync(hc, lines.join('\n'));
+  const changed = runCli(['--raw', raw, '--out', out, '--cache', cache]);
+  if (!existsSync(join(out, 'catalog.json'))) throw new Error('no output');
+  rmSync(work, { recursive: true, force: true });
+  return {
+    rows: Number(n),
+    fileMB,
+    baselineSeconds,
+    fullSeconds: full.seconds,
+    noChangeSeconds: noChange.seconds,
+    oneChangedSeconds: changed.seconds,
+    peakRssMB: Math.max(full.rss, changed.rss) / 1e6,
+  };
+}
+
+export function pipelineMarkdown(b: PipelineBench): string {
+  const r = (x: number) => x.toFixed(2);
+  return [
+    `| figure | value | target |`,
+    `|---|---|---|`,
+    `| customs extract | ${b.rows.toLocaleString('en')} rows, ${b.fileMB.toFixed(0)} MB UTF-8 | 5M rows |`,
+    `| raw DuckDB \`read_csv\` of the same file (baseline) | ${r(b.baselineSeconds)} s | |`,
+    `| full pipeline (generate excluded) | ${r(b.fullSeconds)} s = **${r(b.fullSeconds / b.baselineSeconds)} × baseline** | ≤ 1.3 × |`,
+    `| no-change rebuild | ${r(b.noChangeSeconds)} s = **${((100 * b.noChangeSeconds) / b.fullSeconds).toFixed(1)} % of full** | ≤ 5 % |`,
+    `| one changed extract (per-firm headcounts) | ${r(b.oneChangedSeconds)} s = **${((100 * b.oneChangedSeconds) / b.fullSeconds).toFixed(1)} % of full** | ≤ 20 % |`,
+    `| peak memory (pipeline process RSS) | ${b.peakRssMB.toFixed(0)} MB | ≤ 2 GB |`,
+  ].join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const b = await benchPipeline();
+  console.log(pipelineMarkdown(b));
+  if (process.env.BENCH_APPEND) appendFileSync(process.env.BENCH_APPEND, pipelineMarkdown(b) + '\n');
+}

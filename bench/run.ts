@@ -1,0 +1,18 @@
+// `npm run bench`: runs the benchmarks and writes bench/RESULTS.md.
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { benchPipeline, pipelineMarkdown } from './pipeline.ts';
+
+const sections: string[] = [
+  `# Benchmark results`,
+  ``,
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. ` +
+    `Ratios are against a baseline measured in the same run.`,
+  ``,
+  `## Pipeline (issue 2)`,
+  ``,
+];
+const p = await benchPipeline();
+sections.push(pipelineMarkdown(p), '');
+writeFileSync('bench/RESULTS.md', sections.join('\n') + '\n');
+console.log(sections.join('\n'));
