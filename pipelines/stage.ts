@@ -114,7 +114,7 @@ export async function runStaging(conn: Conn, adapter: Adapter): Promise<void> {
   );
   await exec(
     conn,
-    `CREATE OR REPLACE TABLE ${ident('stg_' + kind)} AS SELECT * EXCLUDE (_rule, _column, _message${ownRaw ? ', _raw' : ''}) FROM ${ident('stg_' + kind + '__all')} WHERE _rule IS NULL ORDER BY _file, _line`,
+    `CREATE OR REPLACE TABLE ${ident('stg_' + kind)} AS SELECT * EXCLUDE (_rule, _column, _message${ownRaw ? ', _raw' : ''}) FROM ${ident('stg_' + kind + '__all')} WHERE _rule IS NULL`,
   );
   await exec(conn, `DROP TABLE ${ident('stg_' + kind + '__all')}`);
 }

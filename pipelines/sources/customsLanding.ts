@@ -92,21 +92,30 @@ export async function landCsvProjected(table: InputTable, map: HeaderMap, outPat
   const used = usedColumns(map);
   const quarantined: QuarantineRow[] = [];
   let rowsIn = 0;
-  const landing: string[] = [`${['_line', ...used.map((u) => u.name)].map(csvCell).join(',')}\n`];
-  await forEachLine(table.path, table.relPath, table.encoding ?? 'utf-8', (text, n) => {
-    if (n <= table.headerLine || text.trim() === '') return;
-    rowsIn++;
-    const cells = splitCsvLine(text);
-    if (!cells || !alignsWithHeader(cells, map.names)) {
-      quarantined.push(misaligned(table, n, cells, map.names, o, text));
-    } else {
-      landing.push(`${n},${used.map((u) => csvCell(cells[u.index] ?? '')).join(',')}\n`);
-    }
-  });
   const out = createWriteStream(outPath, { encoding: 'utf8' });
-  for (let i = 0; i < landing.length; i += 8192) {
-    if (!out.write(landing.slice(i, i + 8192).join(''))) await once(out, 'drain');
-  }
+  out.write(`${['_line', ...used.map((u) => u.name)].map(csvCell).join(',')}\n`);
+  // Lines are gathered per input block and written after it, so memory stays flat on multi-GB extracts.
+  let batch: string[] = [];
+  const flush = async () => {
+    if (batch.length && !out.write(batch.join(''))) await once(out, 'drain');
+    batch = [];
+  };
+  await forEachLine(
+    table.path,
+    table.relPath,
+    table.encoding ?? 'utf-8',
+    (text, n) => {
+      if (n <= table.headerLine || text.trim() === '') return;
+      rowsIn++;
+      const cells = splitCsvLine(text);
+      if (!cells || !alignsWithHeader(cells, map.names)) {
+        quarantined.push(misaligned(table, n, cells, map.names, o, text));
+      } else {
+        batch.push(`${n},${used.map((u) => csvCell(cells[u.index] ?? '')).join(',')}\n`);
+      }
+    },
+    flush,
+  );
   out.end();
   await once(out, 'finish');
   return { csvPath: outPath, columns: ['_line', ...used.map((u) => u.name)], headerLines: 1, rowsIn, constants: o.constants, quarantined };

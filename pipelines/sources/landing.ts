@@ -48,45 +48,66 @@ export function parseCsvLine(line: string): string[] {
 /**
  * Calls onLine for every physical line of a text file, decoded with the given encoding.
  * Undecodable bytes stop the run with the line number: guessing at characters would corrupt names silently.
+ * onChunk runs after each ~1 MB of lines, so a caller can write out what it gathered and respect backpressure.
  */
 export async function forEachLine(
   path: string,
   relPath: string,
   encoding: 'utf-8' | 'gb18030',
   onLine: (text: string, lineNo: number) => void,
+  onChunk?: () => Promise<void>,
 ): Promise<number> {
   const decoder = new TextDecoder(encoding, { fatal: true });
-  let carry: Buffer = Buffer.alloc(0);
   let lineNo = 0;
   let first = true;
-  const emit = (buf: Buffer) => {
-    // 0x0A never occurs inside a GB18030 or UTF-8 multi-byte sequence, so splitting bytes on it is safe.
-    let start = 0;
-    for (let i = buf.indexOf(0x0a); i !== -1; i = buf.indexOf(0x0a, start)) {
-      emitLine(buf.subarray(start, i));
-      start = i + 1;
-    }
-    return buf.subarray(start);
-  };
-  const emitLine = (bytes: Buffer) => {
-    lineNo++;
-    let text: string;
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      throw new StructuralError(relPath, `bytes that are not valid ${encoding === 'gb18030' ? 'GBK/GB18030' : 'UTF-8'} (re-export the file, or check it is not another encoding)`, lineNo);
-    }
+  const emit = (text: string) => {
     if (first) {
       text = text.replace(/^\uFEFF/, '');
       first = false;
     }
     if (text.endsWith('\r')) text = text.slice(0, -1);
-    onLine(text, lineNo);
+    onLine(text, ++lineNo);
   };
+  // Whole blocks of lines are decoded at once (fast); only a block that fails is decoded line by line to find
+  // the culprit. 0x0A never occurs inside a GB18030 or UTF-8 multi-byte sequence, so cutting at it is safe.
+  const decodeBlock = (bytes: Buffer, final: boolean) => {
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      let start = 0;
+      let n = lineNo;
+      for (let i = bytes.indexOf(0x0a); start < bytes.length; i = bytes.indexOf(0x0a, start)) {
+        const end = i === -1 ? bytes.length : i;
+        n++;
+        try {
+          decoder.decode(bytes.subarray(start, end));
+        } catch {
+          throw new StructuralError(relPath, `bytes that are not valid ${encoding === 'gb18030' ? 'GBK/GB18030' : 'UTF-8'} (re-export the file, or check it is not another encoding)`, n);
+        }
+        if (i === -1) break;
+        start = i + 1;
+      }
+      throw new StructuralError(relPath, 'undecodable bytes', lineNo + 1);
+    }
+    const parts = text.split('\n');
+    if (!final || text.endsWith('\n')) parts.pop();
+    for (const p of parts) emit(p);
+  };
+  let carry: Buffer = Buffer.alloc(0);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    carry = emit(carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer));
+    const buf = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    const cut = buf.lastIndexOf(0x0a);
+    if (cut === -1) {
+      carry = buf;
+      continue;
+    }
+    decodeBlock(buf.subarray(0, cut + 1), false);
+    carry = Buffer.from(buf.subarray(cut + 1));
+    if (onChunk) await onChunk();
   }
-  if (carry.length) emitLine(carry);
+  if (carry.length) decodeBlock(carry, true);
+  if (onChunk) await onChunk();
   return lineNo;
 }
 

@@ -1,9 +1,10 @@
 -- Cleaning helpers shared by the staging models. Exports pad cells with tabs (to force text in Excel),
 -- spaces and full-width spaces, and write numbers with thousands separators.
-CREATE OR REPLACE MACRO clean_text(x) AS nullif(regexp_replace(coalesce(x, ''), '^[\s\x{3000}\t]+|[\s\x{3000}\t]+$', '', 'g'), '');
+-- trim() with a character set is several times faster than a regular expression on multi-million-row extracts.
+CREATE OR REPLACE MACRO clean_text(x) AS nullif(trim(coalesce(x, ''), ' ' || chr(9) || chr(10) || chr(13) || chr(12288) || chr(65279)), '');
 -- NaN and infinity are not numbers a statistics office publishes: they count as unparseable.
-CREATE OR REPLACE MACRO clean_num_any(x) AS try_cast(replace(replace(clean_text(x), ',', ''), '，', '') AS DOUBLE);
-CREATE OR REPLACE MACRO clean_num(x) AS CASE WHEN isfinite(clean_num_any(x)) THEN clean_num_any(x) END;
+-- nullif evaluates its argument once, unlike a CASE in a macro, which would parse the text twice.
+CREATE OR REPLACE MACRO clean_num(x) AS nullif(nullif(nullif(try_cast(replace(replace(clean_text(x), ',', ''), '，', '') AS DOUBLE), 'NaN'::DOUBLE), 'Infinity'::DOUBLE), '-Infinity'::DOUBLE);
 -- TRUE when the text is present but is not a number (so "missing" and "unparseable" can be told apart).
 CREATE OR REPLACE MACRO num_unparseable(x) AS clean_text(x) IS NOT NULL AND clean_num(x) IS NULL;
 -- YYYYMM (also YYYY-MM, YYYY/MM, YYYY年MM月) → first day of the month.

@@ -10,7 +10,7 @@ CREATE OR REPLACE MACRO customs_period(x) AS coalesce(
 CREATE OR REPLACE MACRO customs_hs(x) AS regexp_replace(coalesce(clean_text(x), ''), '[\s.\x{3000}]', '', 'g');
 
 -- clean_num, but NaN and infinity (which a DOUBLE cast accepts as words) count as unparseable.
-CREATE OR REPLACE MACRO customs_num(x) AS CASE WHEN isfinite(clean_num(x)) THEN clean_num(x) END;
+CREATE OR REPLACE MACRO customs_num(x) AS clean_num(x);
 CREATE OR REPLACE MACRO customs_num_bad(x) AS clean_text(x) IS NOT NULL AND customs_num(x) IS NULL;
 
 -- import / export from 进口/出口, I/E, import/export (NULL for anything else).

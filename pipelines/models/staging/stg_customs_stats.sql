@@ -78,19 +78,32 @@ cell_rules AS (
     END AS cell_rule
   FROM looked_up
 ),
+-- Duplicates are counted among rows that pass the cell rules, compared on cleaned values, so "1,234" and
+-- "\t1234" are the same record; the first by file and line is kept. A hash aggregate finds the few records that
+-- occur more than once; only those are ranked exactly, which keeps multi-million-row extracts fast.
+keyed AS (
+  SELECT *, hash(period, hs_code, hs_name, partner_code, partner_name, trade_mode_code, trade_mode_name, place_code, place_name,
+      qty1, unit1, qty2, unit2, value, currency, flow) AS _k FROM cell_rules
+),
+dup_keys AS (
+  SELECT _k FROM keyed WHERE cell_rule IS NULL GROUP BY _k HAVING count(*) > 1
+),
 ranked AS (
-  -- Duplicates are counted among rows that pass the cell rules, compared on cleaned values, so "1,234" and
-  -- "\t1234" are the same record; the first by file and line is kept.
   SELECT
     *,
     row_number() OVER w AS occurrence,
     first_value(_file) OVER w AS first_file,
     first_value(_line) OVER w AS first_line
-  FROM cell_rules
+  FROM keyed
+  WHERE cell_rule IS NULL AND _k IN (SELECT _k FROM dup_keys)
   WINDOW w AS (
-    PARTITION BY cell_rule IS NULL, period, hs_code, hs_name, partner_code, partner_name, trade_mode_code, trade_mode_name, place_code, place_name,
+    PARTITION BY period, hs_code, hs_name, partner_code, partner_name, trade_mode_code, trade_mode_name, place_code, place_name,
       qty1, unit1, qty2, unit2, value, currency, flow
     ORDER BY _file, _line)
+  UNION ALL BY NAME
+  SELECT *, 1 AS occurrence, NULL::VARCHAR AS first_file, NULL::INTEGER AS first_line
+  FROM keyed
+  WHERE NOT (cell_rule IS NULL AND _k IN (SELECT _k FROM dup_keys))
 ),
 ruled AS (
   SELECT
