@@ -3,7 +3,7 @@
 -- is national); the district comes from the enterprise-level records of its own firms.
 -- Overlapping queries: when two customs files cover the same region, flow, month and commodity code, one file is
 -- used: the one with more dimensions (partner, trade mode), then USD before CNY, then by file name. The others'
--- rows stay in stg_customs_stats and are counted as superseded in the quality report.
+-- rows stay loaded (warehouse table stg_customs_stats) but are not summed twice here.
 WITH file_detail AS (
   SELECT _file,
     (max(CASE WHEN partner_code IS NOT NULL THEN 1 ELSE 0 END) + max(CASE WHEN trade_mode_name IS NOT NULL THEN 1 ELSE 0 END)) AS detail,
@@ -18,14 +18,20 @@ placed AS (
   FROM stg_customs_stats s JOIN cfg_region r ON r.place_prefix IS NOT NULL AND starts_with(s.place_code, r.place_prefix)
   WHERE s.hs_group IS NOT NULL
 ),
-ranked AS (
-  SELECT p.*, dense_rank() OVER (PARTITION BY p.region_level, p.region_code, p.flow, p.period, p.hs_code ORDER BY f.detail DESC, f.is_usd DESC, p._file) AS file_rank
-  FROM placed p JOIN file_detail f USING (_file)
+-- Which file covers each region × flow × month × code is decided on the (small) coverage table, not per row.
+coverage AS (
+  SELECT region_level, region_code, flow, period, hs_code, _file FROM placed GROUP BY ALL
+),
+chosen AS (
+  SELECT c.region_level, c.region_code, c.flow, c.period, c.hs_code, c._file
+  FROM coverage c JOIN file_detail f USING (_file)
+  QUALIFY row_number() OVER (PARTITION BY c.region_level, c.region_code, c.flow, c.period, c.hs_code ORDER BY f.detail DESC, f.is_usd DESC, c._file) = 1
 ),
 public_stats AS (
-  SELECT period, year, month, region_level, region_code, hs_code, hs6, hs_group, flow, partner_code, partner_name,
-    trade_mode_class, trade_mode_name, value_usd, quantity_carats, _source_id AS source_id, _synthetic AS synthetic
-  FROM ranked WHERE file_rank = 1
+  SELECT p.period, p.year, p.month, p.region_level, p.region_code, p.hs_code, p.hs6, p.hs_group, p.flow, p.partner_code, p.partner_name,
+    p.trade_mode_class, p.trade_mode_name, p.value_usd, p.quantity_carats, p._source_id AS source_id, p._synthetic AS synthetic
+  FROM placed p SEMI JOIN chosen c ON c.region_level = p.region_level AND c.region_code = p.region_code AND c.flow = p.flow
+    AND c.period = p.period AND c.hs_code = p.hs_code AND c._file = p._file
 ),
 district AS (
   SELECT e.period, e.year, e.month, 'district' AS region_level, (SELECT district_code FROM cfg_cluster) AS region_code,
