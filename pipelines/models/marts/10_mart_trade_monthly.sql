@@ -3,7 +3,7 @@
 -- is national); the district comes from the enterprise-level records of its own firms.
 -- Overlapping queries: when two customs files cover the same region, flow, month and commodity code, one file is
 -- used: the one with more dimensions (partner, trade mode), then USD before CNY, then by file name. The others'
--- rows stay loaded (warehouse table stg_customs_stats) but are not summed twice here.
+-- rows pass validation and stay in the build's staging table, but are not summed twice here.
 WITH file_detail AS (
   SELECT _file,
     (max(CASE WHEN partner_code IS NOT NULL THEN 1 ELSE 0 END) + max(CASE WHEN trade_mode_name IS NOT NULL THEN 1 ELSE 0 END)) AS detail,
