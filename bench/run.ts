@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchPipeline, pipelineMarkdown } from './pipeline.ts';
+import { benchSite, siteMarkdown } from './site.ts';
 
 const sections: string[] = [
   `# Benchmark results`,
@@ -14,5 +15,7 @@ const sections: string[] = [
 ];
 const p = await benchPipeline();
 sections.push(pipelineMarkdown(p), '');
+// The site benchmark reads the built dist/: run after `npm run build` (BENCH_BUILD=1 also times astro build).
+sections.push('## Site (issue 3)', '', siteMarkdown(await benchSite()), '');
 writeFileSync('bench/RESULTS.md', sections.join('\n') + '\n');
 console.log(sections.join('\n'));

@@ -139,7 +139,8 @@ export async function publish(p: PublishInput): Promise<{ contentHash: string }>
   }
   if (reused) copyFileSync(prevDb, join(dir, 'warehouse.duckdb'));
   else {
-    await exec(conn, `ATTACH ${lit(join(dir, 'warehouse.duckdb'))} AS pub`);
+    // Pinned so that a newer writer cannot produce a file the pinned duckdb-wasm (DuckDB 1.4) cannot open.
+    await exec(conn, `ATTACH ${lit(join(dir, 'warehouse.duckdb'))} AS pub (STORAGE_VERSION 'v1.0.0')`);
     for (const t of p.tables) {
       const order = (t.doc.order ?? []).map(ident).join(', ');
       await exec(conn, `CREATE TABLE pub.${ident(t.name)} AS SELECT * FROM ${ident(t.name)}${order ? ` ORDER BY ${order}` : ''}`);

@@ -52,6 +52,12 @@ function stripStyles(el: Element): void {
   for (const s of [...el.querySelectorAll('style')]) s.remove();
   for (const s of [...el.querySelectorAll('[style]')]) s.removeAttribute('style');
   el.removeAttribute('style');
+  // Plot labels its mark groups ("rule", "dot"); inside an svg with role="img" those names are prohibited ARIA
+  // (axe: aria-prohibited-attr) and say nothing to a reader: the figure's title and summary describe the chart.
+  for (const g of [...el.querySelectorAll('[aria-label], [aria-description]')]) {
+    g.removeAttribute('aria-label');
+    g.removeAttribute('aria-description');
+  }
 }
 
 /** The chart's <svg> element as a string (no legend: pages draw it in HTML, the standalone file in SVG). */
@@ -154,7 +160,8 @@ export function wrapText(s: string, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const token of s.match(/[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+/g) ?? []) {
-    if (line && textWidth(line + token, size) > maxWidth) {
+    // Chinese typesetting never starts a line with closing punctuation: it stays on the line it closes.
+    if (line && textWidth(line + token, size) > maxWidth && !/^[，。；：、）」』》！？]/.test(token)) {
       lines.push(line.trimEnd());
       line = token.trimStart();
     } else line += token;

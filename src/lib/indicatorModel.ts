@@ -29,8 +29,8 @@ export interface IndicatorModel {
   change: Change | null;
   sources: CatalogSource[];
   asOf: string | null;
-  /** Published files of the table (relative to the site root) and the chart file. */
-  files: { csv: string | null; parquet: string | null; svg: string };
+  /** Published files of the table and the indicator's own files (charts/<lang>/<id>.*), relative to the site root. */
+  files: { csv: string | null; parquet: string | null; svg: string; png: string; docx: string; chartCsv: string };
   /** The line under a chart: sources and as-of date. */
   sourceLine: string;
 }
@@ -66,6 +66,9 @@ export function buildIndicatorModel(def: IndicatorDef, lang: Lang, data: Indicat
       csv: entry?.files.csv ? `data/${entry.files.csv}` : null,
       parquet: entry?.files.parquet ? `data/${entry.files.parquet}` : null,
       svg: `charts/${lang}/${def.id}.svg`,
+      png: `charts/${lang}/${def.id}.png`,
+      docx: `charts/${lang}/${def.id}.docx`,
+      chartCsv: `charts/${lang}/${def.id}.csv`,
     },
     sourceLine,
   };

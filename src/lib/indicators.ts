@@ -403,3 +403,39 @@ export function routeOfIndicator(d: IndicatorDef): string {
   if (d.page === 'park') return `parks/${d.filter?.park_id}/`;
   return `${d.page}/`;
 }
+
+/** The HS groups the trade explorer offers, in menu order (the same as the share-by-group chart). */
+export const TRADE_EXPLORER_GROUPS: string[] = mainGroups;
+
+/** The name of an HS group: from cluster.json, or the all-diamonds total. */
+export function hsGroupName(group: string): Text {
+  if (group === 'diamonds') return (cluster as unknown as { diamondTotalName: Text }).diamondTotalName;
+  return cluster.hsGroups.find((g) => g.id === group)?.name ?? text(group, group);
+}
+
+const FLOW_NAMES: Record<string, Text> = {
+  total: text('进出口', 'trade'),
+  import: text('进口', 'imports'),
+  export: text('出口', 'exports'),
+};
+
+/**
+ * One chart of the trade explorer: the district's share of China's trade for one HS group and flow. Not in
+ * INDICATORS (21 combinations would crowd the page); the trade page pre-renders each as an SVG file and its
+ * island swaps them in.
+ */
+export function tradeShareChoice(group: string, flow: 'total' | 'import' | 'export'): IndicatorDef {
+  const g = hsGroupName(group);
+  const f = FLOW_NAMES[flow];
+  return {
+    id: `trade-share-${group}-${flow}`,
+    page: 'trade',
+    title: text(`${g.zh}：本区${f.zh}占全国比重`, `${g.en}: district share of China’s ${f.en}`),
+    subject: text(`本区${g.zh}${f.zh}占全国的比重`, `the district’s share of China’s ${g.en.toLowerCase()} ${f.en}`),
+    table: 'mart_trade_share',
+    filter: { group_id: group, flow },
+    y: 'share_of_nation',
+    unit: 'ratio',
+    chart: 'line',
+  };
+}

@@ -35,8 +35,10 @@ function tableRows(name: string): Row[] {
   return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])));
 }
 
-const ROUTES = ['', 'trade/', 'workforce/', 'enterprises/', 'parks/', 'sources/', ...CLUSTER.parks.map((p: { id: string }) => `parks/${p.id}/`)];
+const ROUTES = ['', 'trade/', 'workforce/', 'enterprises/', 'parks/', 'sources/', 'brief/', ...CLUSTER.parks.map((p: { id: string }) => `parks/${p.id}/`)];
 const PAGES = ROUTES.flatMap((r) => [r, `en/${r}`]);
+/** The six sections, plus the SQL workbench when the build has it. */
+const NAV_LINKS = 6 + (existsSync(join(DIST, 'sql', 'index.html')) ? 1 : 0);
 
 let browser: Browser;
 let server: StaticServer;
@@ -95,7 +97,7 @@ test('every page renders in both languages, with no console errors and nothing f
     const lang = await w.page.getAttribute('html', 'lang');
     assert.equal(lang, path.startsWith('en/') ? 'en' : 'zh-CN', path);
     assert.ok(await w.page.locator('h1').count(), `${path}: no h1`);
-    assert.equal(await w.page.locator('nav.site-nav a').count(), 6, `${path}: navigation`);
+    assert.equal(await w.page.locator('nav.site-nav a').count(), NAV_LINKS, `${path}: navigation`);
     assert.equal(await w.page.locator('a[data-lang-switch]').count(), 1, `${path}: language switch`);
     if (HAS_DATA) assert.match((await w.page.locator('.site-footer').innerText()).replace(/\s+/g, ''), /\d{4}/, `${path}: as-of date`);
     for (const href of await w.page.locator('a[data-download]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) downloads.add(href);
@@ -254,6 +256,15 @@ test('a build under a sub-path works', { timeout: 300_000 }, async () => {
       assert.ok(await w.page.locator('h1').count());
       await w.page.click('a[data-lang-switch]');
       await w.page.waitForURL((u) => u.pathname === '/sub/en/trade/');
+      if (HAS_DATA && existsSync(join(out, 'data', 'catalog.json'))) {
+        // The embed code carries the full address of the embed page, base included, and that page loads.
+        const code = await w.page.locator('textarea[data-embed-code]').first().inputValue();
+        const src = /src="([^"]+)"/.exec(code)?.[1] ?? '';
+        assert.ok(src.startsWith(`${new URL(sub.url).origin}/sub/en/embed/`), src);
+        assert.equal((await fetch(src)).status, 200);
+        const png = await w.page.locator('a[data-download="png"]').first().getAttribute('href');
+        assert.ok(png?.startsWith('/sub/charts/en/'), png ?? '');
+      }
       const hrefs = await w.page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
       for (const h of hrefs) assert.ok(h.startsWith('/sub/'), `link outside the base: ${h}`);
       if (HAS_DATA && existsSync(join(out, 'data', 'catalog.json'))) {

@@ -13,6 +13,7 @@ test('charts are SVG without inline styles (CSP) and well under the element budg
     const svg = renderChart(kind === 'barLatest' ? points.filter((p) => p.x === 2014) : points, { kind, unit: 'usd', lang: 'zh', refYear: 2013 });
     assert.match(svg, /^<svg /);
     assert.doesNotMatch(svg, /<style|style="/);
+    assert.doesNotMatch(svg.slice(5), /aria-label=/, 'no ARIA names inside the role="img" svg (axe: aria-prohibited-attr)');
     assert.ok(countElements(svg) < MAX_SVG_ELEMENTS);
   }
   assert.match(renderSparkline(points.filter((p) => p.key === 'natural')), /aria-hidden="true"/);
@@ -34,4 +35,9 @@ test('long source lines wrap', () => {
   assert.ok(lines.length > 1);
   assert.ok(lines.every((l) => l.length <= 28));
   assert.deepEqual(wrapText('short line', 11, 300), ['short line']);
+  for (const width of [100, 150, 200, 250]) {
+    for (const l of wrapText('数据来源：全国钻石及首饰进口，按贸易伙伴和贸易方式（示例数据）；广东省钻石及首饰出口。', 11, width)) {
+      assert.doesNotMatch(l, /^[，。；：）]/, `no line starts with closing punctuation (${width} px)`);
+    }
+  }
 });

@@ -1,0 +1,58 @@
+// Example questions for the workbench: each runs with one click and shows how the published tables fit
+// together. The end-to-end test runs every one in the browser and in Node DuckDB on the same database and
+// compares the numbers, so an example that breaks when a mart changes is caught.
+import type { Text } from '../i18n.ts';
+
+export interface ExampleQuery {
+  id: string;
+  /** The question, as a reader would ask it. */
+  title: Text;
+  sql: string;
+}
+
+export const EXAMPLES: readonly ExampleQuery[] = [
+  {
+    id: 'district-share',
+    title: { zh: '本区钻石进出口占全国比重（按年）', en: 'District share of China’s diamond trade, by year' },
+    sql: `SELECT year, district_value_usd, nation_value_usd, share_of_nation
+FROM mart_trade_share
+WHERE group_id = 'diamonds' AND flow = 'total'
+ORDER BY year`,
+  },
+  {
+    id: 'top-partners',
+    title: { zh: '最近有数据年份本区钻石贸易前十大伙伴', en: 'Top 10 partners in the district’s diamond trade, latest year with data' },
+    sql: `SELECT partner_name_zh, partner_name_en, sum(value_usd) AS value_usd
+FROM mart_trade_partner_year
+WHERE region_level = 'district' AND group_id = 'diamonds'
+  AND year = (SELECT max(year) FROM mart_trade_partner_year WHERE region_level = 'district' AND value_usd IS NOT NULL)
+GROUP BY ALL
+ORDER BY value_usd DESC, partner_name_en
+LIMIT 10`,
+  },
+  {
+    id: 'firms-by-park-status',
+    title: { zh: '各园区企业数（按登记状态）', en: 'Firms by park and registration status' },
+    sql: `SELECT park_name_zh, park_name_en, status, count(*) AS firms
+FROM mart_enterprises
+GROUP BY ALL
+ORDER BY park_name_en NULLS LAST, status`,
+  },
+  {
+    id: 'births-closures',
+    title: { zh: '企业新设与退出（按年）', en: 'Firm births and closures, by year' },
+    sql: `SELECT year, sum(births) AS births, sum(closures) AS closures, sum(births) - sum(closures) AS net
+FROM mart_enterprise_events
+GROUP BY year
+ORDER BY year`,
+  },
+  {
+    id: 'kp-top-producers',
+    title: { zh: '金伯利进程：最近完整年份毛坯钻石产量前十国', en: 'Kimberley Process: top 10 rough-diamond producers, latest complete year' },
+    sql: `SELECT country, year, carats, value_usd
+FROM mart_global_kp
+WHERE year = (SELECT max(year) FROM mart_global_kp WHERE complete_year)
+ORDER BY carats DESC NULLS LAST, country
+LIMIT 10`,
+  },
+];

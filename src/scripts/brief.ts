@@ -1,0 +1,38 @@
+// The brief's island: show only the indicators named in ?ids=, renumber the figures, keep the checkboxes and the
+// address in step (one comma-separated ids parameter), and offer the print dialog.
+import { briefQuery, selectedIds } from '../lib/briefSelection.ts';
+
+const items = [...document.querySelectorAll<HTMLElement>('[data-brief-item]')];
+const choices = [...document.querySelectorAll<HTMLInputElement>('input[data-brief-choice]')];
+const known = items.map((el) => el.dataset.briefItem ?? '');
+
+function show(ids: string[] | null): void {
+  let n = 0;
+  for (const el of items) {
+    const on = ids === null || ids.includes(el.dataset.briefItem ?? '');
+    el.hidden = !on;
+    if (!on) continue;
+    n++;
+    const label = el.querySelector<HTMLElement>('[data-figure-label]');
+    if (label) label.textContent = (label.dataset.template ?? '{n}').replace('{n}', String(n));
+  }
+  for (const c of choices) c.checked = ids !== null && ids.includes(c.value);
+  const count = document.querySelector<HTMLElement>('[data-brief-count]');
+  if (count) count.textContent = (count.dataset.template ?? '{n}').replace('{n}', String(n));
+}
+
+show(selectedIds(location.search, known));
+
+document.querySelector<HTMLFormElement>('form[data-brief-form]')?.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const ids = choices.filter((c) => c.checked).map((c) => c.value);
+  history.pushState(null, '', location.pathname + briefQuery(ids) + location.hash);
+  show(selectedIds(location.search, known));
+});
+window.addEventListener('popstate', () => show(selectedIds(location.search, known)));
+
+const print = document.querySelector<HTMLButtonElement>('button[data-brief-print]');
+if (print) {
+  print.hidden = false;
+  print.addEventListener('click', () => window.print());
+}

@@ -1,0 +1,405 @@
+// Browser tests of the SQL workbench (/sql/, /en/sql/) against the built site: DuckDB-Wasm loads from this origin
+// only, the example questions give the same numbers as Node DuckDB on the same published database, and the
+// editor, errors, paging, CSV export, share links, saved queries and the network refusal work. The server sends
+// no CSP header: the page's own CSP meta is what is under test.
+// Needs a built site (dist/, or WORKBENCH_DIST=dir) and /usr/bin/chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { createStaticServer, type StaticServer } from '../../pipelines/lib/staticServer.ts';
+import { EXAMPLES } from '../../src/lib/workbench/examples.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIST = resolve(process.env.WORKBENCH_DIST ?? join(ROOT, 'dist'));
+const WAREHOUSE = join(DIST, 'data', 'warehouse.duckdb');
+const HAS_DATA = existsSync(WAREHOUSE);
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let browser: Browser;
+let server: StaticServer;
+let origin: string;
+let node: DuckDBConnection;
+/** Every request that tried to leave the origin, from every page of every test. */
+const foreign: string[] = [];
+
+before(async () => {
+  assert.ok(existsSync(join(DIST, 'sql', 'index.html')), `${DIST}/sql/ is missing: build the site first (npm run build)`);
+  server = await createStaticServer({ root: DIST });
+  origin = new URL(server.url).origin;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  if (HAS_DATA) {
+    const inst = await DuckDBInstance.create(':memory:');
+    node = await inst.connect();
+    await node.run(`ATTACH '${WAREHOUSE.replace(/'/g, "''")}' AS warehouse (READ_ONLY)`);
+    await node.run('USE warehouse');
+  }
+});
+
+after(async () => {
+  node?.closeSync();
+  await browser?.close();
+  await server?.close();
+  assert.deepEqual(foreign, [], 'requests to other origins');
+});
+
+interface Watched {
+  context: BrowserContext;
+  page: Page;
+  requests: string[];
+  ranges: { url: string; method: string; range: string | undefined }[];
+  errors: string[];
+}
+
+async function watchedContext(context?: BrowserContext): Promise<Watched> {
+  const ctx = context ?? (await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true }));
+  const requests: string[] = [];
+  const ranges: Watched['ranges'] = [];
+  const errors: string[] = [];
+  if (!context) {
+    await ctx.route('**/*', (route) => {
+      const url = route.request().url();
+      if (!url.startsWith('blob:') && !url.startsWith('data:') && new URL(url).origin !== origin) {
+        foreign.push(url);
+        return route.abort();
+      }
+      return route.continue();
+    });
+  }
+  const page = await ctx.newPage();
+  page.on('request', (r) => {
+    requests.push(r.url());
+    ranges.push({ url: r.url(), method: r.method(), range: r.headers()['range'] });
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // Console errors include CSP violations (an inline script or style the policy blocks, a refused connection).
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { context: ctx, page, requests, ranges, errors };
+}
+
+/** Opens the workbench and waits until DuckDB is up and the first query has run. */
+async function openWorkbench(w: Watched, path = 'sql/'): Promise<number> {
+  const t0 = Date.now();
+  await w.page.goto(server.url + path);
+  await w.page.waitForSelector('[data-workbench][data-ready="true"][data-runs]', { timeout: 60_000 });
+  return Date.now() - t0;
+}
+
+async function runs(page: Page): Promise<number> {
+  return Number(await page.getAttribute('[data-workbench]', 'data-runs'));
+}
+
+/** Does `action` (which starts a query) and waits for that query to finish. */
+async function andWait(page: Page, action: () => Promise<unknown>): Promise<void> {
+  const n = await runs(page);
+  await action();
+  await page.waitForFunction((k) => Number(document.querySelector<HTMLElement>('[data-workbench]')!.dataset.runs) > k, n, { timeout: 60_000 });
+}
+
+async function setSql(page: Page, sql: string): Promise<void> {
+  await page.click('.cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  // insertText: no key events, so completion and bracket closing don't alter the text.
+  await page.keyboard.insertText(sql);
+}
+
+async function runSql(page: Page, sql: string): Promise<void> {
+  await setSql(page, sql);
+  await andWait(page, () => page.keyboard.press('Control+Enter'));
+}
+
+async function editorText(page: Page): Promise<string> {
+  return page.locator('.cm-content').evaluate((el) => Array.from(el.querySelectorAll('.cm-line'), (l) => l.textContent ?? '').join('\n'));
+}
+
+/** The first page of the result table: raw cell values per row. */
+async function shownRows(page: Page): Promise<string[][]> {
+  return page.locator('[data-wb-grid] tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll<HTMLElement>('td:not(.rownum)'), (td) => td.dataset.raw ?? '')),
+  );
+}
+
+function sameValue(shown: string, expected: unknown): boolean {
+  if (expected === null || expected === undefined) return shown === '';
+  const e = typeof expected === 'bigint' ? Number(expected) : expected;
+  if (typeof e === 'number') {
+    const s = Number(shown);
+    return Math.abs(s - e) <= 1e-9 * Math.max(1, Math.abs(e));
+  }
+  return shown === String(e);
+}
+
+test('cold load to first result, and every example matches Node DuckDB on the same database', { skip: !HAS_DATA && 'no published data' }, async () => {
+  const w = await watchedContext();
+  const ms = await openWorkbench(w);
+  console.log(`# workbench cold load to first result: ${ms} ms`);
+  assert.ok(Number(await w.page.getAttribute('[data-wb-results]', 'data-rows')) > 0, 'default query shows rows');
+  assert.equal(await w.page.getAttribute('[data-wb-status]', 'data-state'), 'ready');
+  for (const ex of EXAMPLES) {
+    await andWait(w.page, () => w.page.click(`[data-wb-example="${ex.id}"]`));
+    assert.equal(await w.page.locator('[data-wb-error]').isHidden(), true, `${ex.id}: ${await w.page.locator('[data-wb-error-message]').textContent()}`);
+    const reader = await node.runAndReadAll(ex.sql);
+    const expected = reader.getRows();
+    assert.ok(expected.length > 0, `${ex.id}: Node returns rows`);
+    assert.equal(Number(await w.page.getAttribute('[data-wb-results]', 'data-rows')), expected.length, `${ex.id}: row count`);
+    const shown = await shownRows(w.page);
+    assert.equal(shown.length, Math.min(100, expected.length));
+    shown.forEach((row, i) =>
+      row.forEach((cell, j) => assert.ok(sameValue(cell, expected[i][j]), `${ex.id} row ${i} col ${reader.columnNames()[j]}: ${cell} ≠ ${expected[i][j]}`)),
+    );
+    assert.equal(await editorText(w.page), ex.sql, `${ex.id}: the editor shows the example`);
+  }
+  // Range reads: the database is read in pieces, never as one whole-file GET.
+  const dbReads = w.ranges.filter((r) => r.url.endsWith('/data/warehouse.duckdb') && r.method === 'GET');
+  assert.ok(dbReads.length > 0, 'the database is read');
+  assert.deepEqual(dbReads.filter((r) => !/^bytes=\d+-\d+$/.test(r.range ?? '')), [], 'every read is a bounded range');
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+});
+
+test('the English page loads too and shows English example titles', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w, 'en/sql/');
+  assert.equal(await w.page.getAttribute('html', 'lang'), 'en');
+  assert.match(await w.page.locator('[data-wb-example]').first().innerText(), /[A-Za-z]/);
+  assert.equal(await w.page.locator('nav.site-nav a[aria-current="page"]').innerText(), 'SQL');
+  await w.context.close();
+});
+
+test('the editor completes table names from the catalog', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w);
+  await setSql(w.page, 'SELECT * FROM ');
+  await w.page.keyboard.type('mart_trade_sh');
+  const option = w.page.locator('.cm-tooltip-autocomplete li', { hasText: 'mart_trade_share' });
+  await option.first().waitFor({ timeout: 5000 });
+  await w.page.keyboard.press('Enter');
+  assert.equal(await editorText(w.page), 'SELECT * FROM mart_trade_share');
+  await w.context.close();
+});
+
+test('an SQL error shows DuckDB’s message and where it is', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w);
+  await runSql(w.page, 'SELECT year FROM mart_trade_share WHERE yeer > 2010');
+  assert.equal(await w.page.locator('[data-wb-error]').isVisible(), true);
+  assert.equal(await w.page.getAttribute('[data-wb-error]', 'data-kind'), 'sql');
+  assert.match(await w.page.locator('[data-wb-error-message]').innerText(), /Binder Error.*yeer/s);
+  assert.match(await w.page.locator('[data-wb-error-at]').innerText(), /1.*41/);
+  await runSql(w.page, 'SELEC 1');
+  assert.match(await w.page.locator('[data-wb-error-message]').innerText(), /Parser Error/);
+  await w.context.close();
+});
+
+test('a 200,000-row result stays pageable and exports to CSV', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w);
+  await runSql(w.page, 'SELECT range AS n, range * 2 AS twice FROM range(200000)');
+  assert.equal(await w.page.getAttribute('[data-wb-results]', 'data-rows'), '200000');
+  assert.equal(await w.page.locator('[data-wb-grid] tbody tr').count(), 100, 'one page rendered, not 200,000 rows');
+  const t0 = Date.now();
+  await w.page.click('[data-wb-page="last"]');
+  const last = await shownRows(w.page);
+  assert.deepEqual(last.at(-1), ['199999', '399998']);
+  await w.page.fill('[data-wb-page-input]', '1000');
+  await w.page.dispatchEvent('[data-wb-page-input]', 'change');
+  assert.deepEqual((await shownRows(w.page))[0], ['99900', '199800']);
+  assert.ok(Date.now() - t0 < 3000, `paging took ${Date.now() - t0} ms`);
+  const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.click('[data-wb-export-csv]')]);
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.ok(text.startsWith('\uFEFFn,twice\r\n0,0\r\n1,2\r\n'));
+  assert.equal(text.trimEnd().split('\r\n').length, 200_001);
+  await w.context.close();
+});
+
+test('CSV export: BOM, Chinese text, quoting and formula-injection safety', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w);
+  await runSql(w.page, `SELECT '番禺' AS 地区, '=1+1' AS f, '-2' AS t, -2 AS n, 'a,"b"' AS q, NULL AS z, DATE '2024-03-01' AS d`);
+  const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.click('[data-wb-export-csv]')]);
+  const bytes = readFileSync(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.equal(bytes.toString('utf8'), '\uFEFF地区,f,t,n,q,z,d\r\n番禺,\'=1+1,\'-2,-2,"a,""b""",,2024-03-01\r\n');
+  await w.context.close();
+});
+
+test('a share link reproduces the query in a new page', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w);
+  const sql = `SELECT year, share_of_nation\nFROM mart_trade_share\nWHERE group_id = 'diamonds' AND flow = 'total' -- 比重\nORDER BY year DESC`;
+  await setSql(w.page, sql);
+  await w.page.click('[data-wb-share]');
+  await w.page.waitForFunction(() => location.hash.startsWith('#q='));
+  const link = w.page.url();
+  const p2 = await w.context.newPage();
+  await p2.goto(link);
+  await p2.waitForSelector('[data-workbench][data-ready="true"][data-runs]', { timeout: 60_000 });
+  assert.equal(await editorText(p2), sql);
+  assert.equal(await p2.locator('[data-wb-error]').isHidden(), true);
+  await w.context.close();
+});
+
+test('a saved query survives a reload, and history records runs', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w);
+  const sql = 'SELECT count(*) AS firms FROM mart_enterprises';
+  await runSql(w.page, sql);
+  await w.page.fill('[data-wb-save-name]', '企业数');
+  await w.page.click('[data-wb-save]');
+  await w.page.reload();
+  await w.page.waitForSelector('[data-workbench][data-ready="true"][data-runs]', { timeout: 60_000 });
+  await w.page.selectOption('[data-wb-saved]', '企业数');
+  assert.equal(await editorText(w.page), sql);
+  const history = await w.page.locator('[data-wb-history] option').allTextContents();
+  assert.ok(history.includes(sql), 'history has the run');
+  await w.context.close();
+});
+
+test('SQL cannot reach another host', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w);
+  const before = foreign.length;
+  await runSql(w.page, `SELECT * FROM read_csv('http://127.0.0.2:9/x.csv')`);
+  assert.equal(await w.page.locator('[data-wb-error]').isVisible(), true, 'the query fails');
+  assert.equal(await w.page.getAttribute('[data-wb-error]', 'data-kind'), 'network', await w.page.locator('[data-wb-error-message]').innerText());
+  assert.equal(foreign.length, before, 'no request left the origin');
+  assert.ok(!w.requests.some((u) => u.includes('127.0.0.2')));
+  // The workbench still works afterwards.
+  await runSql(w.page, 'SELECT 42 AS answer');
+  assert.deepEqual(await shownRows(w.page), [['42']]);
+  await w.context.close();
+});
+
+test('the overview page fetches no wasm and no DuckDB worker', async () => {
+  const w = await watchedContext();
+  await w.page.goto(server.url);
+  await w.page.waitForLoadState('networkidle');
+  const heavy = w.requests.filter((u) => /\.wasm$|duckdb|worker/i.test(u));
+  assert.deepEqual(heavy, []);
+  await w.context.close();
+});
+
+test('a local CSV file is imported as a table and queried', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w);
+  await andWait(w.page, () =>
+    w.page.setInputFiles('[data-wb-import]', { name: '出口 2024.csv', mimeType: 'text/csv', buffer: Buffer.from('partner,value_usd\n比利时,10.5\nIndia,-3\n', 'utf8') }),
+  );
+  assert.deepEqual(await shownRows(w.page), [['比利时', '10.5'], ['India', '-3']]);
+  await runSql(w.page, 'SELECT sum(value_usd) AS total FROM "出口_2024"');
+  assert.deepEqual(await shownRows(w.page), [['7.5']]);
+  await w.context.close();
+});
+
+test('the quick chart draws an SVG and downloads it', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w);
+  await andWait(w.page, () => w.page.click('[data-wb-example="births-closures"]'));
+  await w.page.click('[data-wb-chart] summary');
+  await w.page.selectOption('[data-wb-chart-mark]', 'bar');
+  await w.page.click('[data-wb-chart-draw]');
+  await w.page.waitForSelector('[data-wb-chart-out] svg');
+  assert.ok((await w.page.locator('[data-wb-chart-out] svg rect').count()) >= 10, 'one bar per year');
+  const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.click('[data-wb-chart-svg]')]);
+  const svg = readFileSync(await download.path(), 'utf8');
+  assert.match(svg, /^<\?xml[^]*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+});
+
+test('a long query can be stopped, and the workbench keeps working', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w);
+  await setSql(w.page, 'SELECT count(*) FROM range(100000000000) a');
+  const n = await runs(w.page);
+  await w.page.keyboard.press('Control+Enter');
+  await w.page.waitForSelector('[data-wb-cancel]:not([hidden])');
+  await w.page.waitForTimeout(500);
+  const t0 = Date.now();
+  await w.page.click('[data-wb-cancel]');
+  await w.page.waitForFunction((k) => Number(document.querySelector<HTMLElement>('[data-workbench]')!.dataset.runs) > k, n, { timeout: 20_000 });
+  console.log(`# stop took ${Date.now() - t0} ms`);
+  assert.equal(await w.page.getAttribute('[data-wb-error]', 'data-kind'), 'cancelled');
+  await w.page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[data-wb-run]')!.disabled, null, { timeout: 20_000 });
+  await runSql(w.page, 'SELECT count(*) AS n FROM mart_trade_share');
+  assert.equal((await shownRows(w.page))[0].length, 1);
+  assert.equal(await w.page.locator('[data-wb-error]').isHidden(), true);
+  await w.context.close();
+});
+
+test('no serious or critical axe violations on the workbench, with a result shown', async () => {
+  const axePath = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+  if (!existsSync(axePath)) return;
+  // axe is injected as an inline script, which the page's CSP would block: only this context bypasses it.
+  const context = await browser.newContext({ bypassCSP: true, serviceWorkers: 'block' });
+  await context.route('**/*', (route) => (new URL(route.request().url()).origin === origin || route.request().url().startsWith('blob:') ? route.continue() : (foreign.push(route.request().url()), route.abort())));
+  const w = await watchedContext(context);
+  const problems: string[] = [];
+  for (const path of ['sql/', 'en/sql/']) {
+    await openWorkbench(w, path);
+    await w.page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await w.page.addScriptTag({ content: readFileSync(axePath, 'utf8') });
+    const violations = (await w.page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: unknown[] }> } }).axe;
+      return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })).violations;
+    })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+    for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+      problems.push(`/${path}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    }
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// A sub-path build (BASE=/dash/ astro build --outDir DIR) is slow to make, so it is checked when one is given.
+const SUB_DIST = process.env.WORKBENCH_SUB_DIST;
+test('under a sub-path the workbench loads its wasm and database from the sub-path', { skip: !SUB_DIST && 'set WORKBENCH_SUB_DIST (and WORKBENCH_SUB_BASE, default /dash/)' }, async () => {
+  const sub = await createStaticServer({ root: resolve(SUB_DIST!), base: process.env.WORKBENCH_SUB_BASE ?? '/dash/' });
+  try {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
+    await page.goto(sub.url + 'sql/');
+    await page.waitForSelector('[data-workbench][data-ready="true"][data-runs]', { timeout: 60_000 });
+    assert.ok(Number(await page.getAttribute('[data-wb-results]', 'data-rows')) > 0);
+    const prefix = new URL(sub.url).pathname;
+    assert.deepEqual(urls.filter((u) => u.startsWith('http') && !new URL(u).pathname.startsWith(prefix)), []);
+    await context.close();
+  } finally {
+    await sub.close();
+  }
+});
+
+test('XLSX export keeps numbers as numbers and text as text', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w);
+  await runSql(w.page, `SELECT '番禺' AS 地区, '=1+1' AS f, -2.5 AS n, NULL AS z FROM range(3)`);
+  const [download] = await Promise.all([w.page.waitForEvent('download', { timeout: 60_000 }), w.page.click('[data-wb-export-xlsx]')]);
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  const ws = wb.worksheets[0];
+  assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1), ['地区', 'f', 'n', 'z']);
+  assert.deepEqual((ws.getRow(2).values as unknown[]).slice(1, 4), ['番禺', '=1+1', -2.5]);
+  assert.equal(ws.getRow(2).getCell(2).type, ExcelJS.ValueType.String);
+  assert.equal(ws.rowCount, 4);
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+});
+
+test('running out of memory is explained, and the next query works', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w);
+  await runSql(w.page, `SELECT list(repeat('x', 100000)) FROM range(60000)`);
+  assert.equal(await w.page.getAttribute('[data-wb-error]', 'data-kind'), 'memory', await w.page.locator('[data-wb-error-message]').innerText());
+  assert.match(await w.page.locator('[data-wb-error-kind]').innerText(), /内存/);
+  await runSql(w.page, 'SELECT 1 AS after');
+  assert.deepEqual(await shownRows(w.page), [['1']]);
+  await w.context.close();
+});
