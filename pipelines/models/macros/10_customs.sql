@@ -29,3 +29,12 @@ CREATE OR REPLACE MACRO customs_carats(qty, unit, is_diamond) AS (
   CASE WHEN coalesce(is_diamond, FALSE) THEN
     CASE clean_text(unit) WHEN '克拉' THEN qty WHEN '克' THEN qty * 5 WHEN '千克' THEN qty * 5000 END
   END);
+
+-- The rules a 数据年月 cell can break, shared by both customs models (NULL when the month is fine).
+CREATE OR REPLACE MACRO customs_period_rule(period_raw, period) AS (
+  CASE
+    WHEN period_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'period', 'message': '数据年月 is empty'}
+    WHEN period IS NULL THEN {'rule': 'period_unparseable', 'column': 'period', 'message': printf('数据年月 "%s" is not a YYYYMM month', period_raw)}
+    WHEN year(period) < 1990 OR year(period) > 2100 THEN
+      {'rule': 'period_out_of_range', 'column': 'period', 'message': printf('数据年月 "%s" is outside the years 1990–2100', period_raw)}
+  END);

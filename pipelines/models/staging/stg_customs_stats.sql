@@ -46,17 +46,14 @@ looked_up AS (
     END AS trade_mode_class
   FROM cleaned c
   LEFT JOIN cfg_hs_group g ON g.hs6 = substr(c.hs_code, 1, 6)
-  LEFT JOIN (SELECT year, avg(cny_per_usd) AS cny_per_usd FROM ref_cny_usd GROUP BY year) fx ON fx.year = year(c.period)
-  LEFT JOIN (SELECT name_zh, min(mode_class) AS mode_class FROM cfg_trade_mode GROUP BY name_zh) tm ON tm.name_zh = c.trade_mode_name
+  LEFT JOIN cny_rate_by_year() fx ON fx.year = year(c.period)
+  LEFT JOIN trade_mode_classes() tm ON tm.name_zh = c.trade_mode_name
 ),
 cell_rules AS (
   SELECT
     *,
     CASE
-      WHEN period_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'period', 'message': '数据年月 is empty'}
-      WHEN period IS NULL THEN {'rule': 'period_unparseable', 'column': 'period', 'message': printf('数据年月 "%s" is not a YYYYMM month', period_raw)}
-      WHEN year(period) < 1990 OR year(period) > 2100 THEN
-        {'rule': 'period_out_of_range', 'column': 'period', 'message': printf('数据年月 "%s" is outside the years 1990–2100', period_raw)}
+      WHEN customs_period_rule(period_raw, period) IS NOT NULL THEN customs_period_rule(period_raw, period)
       WHEN hs_code_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'hs_code', 'message': '商品编码 is empty'}
       WHEN NOT regexp_full_match(hs_code, '\d{8}|\d{10}') THEN
         {'rule': 'hs_code_invalid', 'column': 'hs_code', 'message': printf('商品编码 "%s" is not an 8- or 10-digit customs code', hs_code_raw)}

@@ -45,17 +45,14 @@ looked_up AS (
       WHERE p.name_zh = c.partner_name OR p.name_zh = '中国' || c.partner_name OR p.customs_code = c.partner_name) AS partner_code
   FROM ids c
   LEFT JOIN cfg_hs_group g ON g.hs6 = substr(c.hs_code, 1, 6)
-  LEFT JOIN (SELECT year, avg(cny_per_usd) AS cny_per_usd FROM ref_cny_usd GROUP BY year) fx ON fx.year = year(c.period)
-  LEFT JOIN (SELECT name_zh, min(mode_class) AS mode_class FROM cfg_trade_mode GROUP BY name_zh) tm ON tm.name_zh = c.trade_mode_name
+  LEFT JOIN cny_rate_by_year() fx ON fx.year = year(c.period)
+  LEFT JOIN trade_mode_classes() tm ON tm.name_zh = c.trade_mode_name
 ),
 cell_rules AS (
   SELECT
     *,
     CASE
-      WHEN period_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'period', 'message': '数据年月 is empty'}
-      WHEN period IS NULL THEN {'rule': 'period_unparseable', 'column': 'period', 'message': printf('数据年月 "%s" is not a YYYYMM month', period_raw)}
-      WHEN year(period) < 1990 OR year(period) > 2100 THEN
-        {'rule': 'period_out_of_range', 'column': 'period', 'message': printf('数据年月 "%s" is outside the years 1990–2100', period_raw)}
+      WHEN customs_period_rule(period_raw, period) IS NOT NULL THEN customs_period_rule(period_raw, period)
       WHEN customs_code IS NULL AND uscc IS NULL THEN
         {'rule': 'firm_id_missing', 'column': NULL, 'message': 'neither 海关编码 nor 统一社会信用代码 is given: the firm cannot be identified'}
       WHEN uscc IS NOT NULL AND NOT uscc_format_ok(uscc) THEN

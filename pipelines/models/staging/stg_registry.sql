@@ -54,7 +54,7 @@ looked_up AS (
       (SELECT n.code FROM class_names n WHERE n.name = c.name_in_text)) AS industry_code,
     fx.cny_per_usd
   FROM cleaned c
-  LEFT JOIN (SELECT year, avg(cny_per_usd) AS cny_per_usd FROM ref_cny_usd GROUP BY year) fx ON fx.year = year(c.established)
+  LEFT JOIN cny_rate_by_year() fx ON fx.year = year(c.established)
 ),
 cell_rules AS (
   SELECT

@@ -9,6 +9,9 @@ import fc from 'fast-check';
 import { USCC_CHARSET, checkUscc, makeUscc, usccCheckChar, usccDivision } from '../../../pipelines/lib/uscc.ts';
 import { all, lit, openDuck } from '../../../pipelines/lib/duck.ts';
 import { loadMacros } from '../../../pipelines/stage.ts';
+import { createConfigTables } from '../../../pipelines/configTables.ts';
+import { loadReferenceTables } from '../../../pipelines/reference.ts';
+import { loadClusterConfig } from '../../../pipelines/config.ts';
 
 // The shared data folder sits beside the repository (../shared from the repo root, where tests run).
 const VECTORS = resolve('..', 'shared', 'data', 'real', 'uscc-gb32100-examples', 'uscc_examples.csv');
@@ -28,6 +31,9 @@ function vectors(): Vector[] {
 async function sqlCheck(codes: string[]): Promise<Map<string, boolean | null>> {
   const { instance, conn } = await openDuck();
   try {
+    // As in the pipeline: the lookup macros bind to the config and reference tables.
+    await createConfigTables(conn, loadClusterConfig());
+    await loadReferenceTables(conn, 'data/reference');
     await loadMacros(conn);
     const rows = await all<{ u: string; ok: boolean | null }>(
       conn,
