@@ -2,10 +2,10 @@
 // Exit codes: 0 built or up to date; 1 data checks or reconciliation failed; 2 an input file is unusable;
 // 3 personal data found in the output; 64 bad command line; 70 internal error.
 import { parseArgs } from 'node:util';
-import { runPipeline, CheckFailedError, ReconciliationError, type RunSummary } from './run.ts';
+import type { RunSummary } from './run.ts';
 import { StructuralError } from './sources/types.ts';
-import { PersonalDataError } from './publish/publish.ts';
 import { ConfigError } from './config.ts';
+import { inputsFingerprint, isUpToDate } from './upToDate.ts';
 
 const HELP = `Usage: npm run pipeline -- [options]
 
@@ -68,12 +68,20 @@ async function main(): Promise<number> {
   }
   const started = Date.now();
   const stamp = () => `${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s`;
+  const upToDate = (out: string) => `Up to date: ${out} (nothing changed; --force rebuilds)`;
+  // Asked before DuckDB and the workbook reader are even loaded: a no-change rebuild costs little more than Node.
+  if (!o.force && !o['no-cache'] && isUpToDate(o.cache!, o.out!, inputsFingerprint({ rawDir: o.raw!, outDir: o.out!, configPath: o.config!, referenceDir: 'data/reference' }))) {
+    console.log(upToDate(o.out!));
+    return 0;
+  }
+  const { runPipeline, CheckFailedError, ReconciliationError } = await import('./run.ts');
+  const { PersonalDataError } = await import('./publish/publish.ts');
   try {
     const summary = await runPipeline(
       { rawDir: o.raw!, outDir: o.out!, configPath: o.config!, cacheDir: o['no-cache'] ? null : o.cache!, force: o.force },
       { progress: o.quiet ? undefined : (stage, detail) => console.log(`${stamp()}  [${stage}] ${detail}`) },
     );
-    console.log(summary.status === 'up-to-date' ? `Up to date: ${summary.outDir} (nothing changed; --force rebuilds)` : summaryTable(summary));
+    console.log(summary.status === 'up-to-date' ? upToDate(summary.outDir) : summaryTable(summary));
     return 0;
   } catch (e) {
     if (e instanceof StructuralError || e instanceof ConfigError) {

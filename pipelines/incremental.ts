@@ -20,10 +20,14 @@ async function hashFileContents(path: string): Promise<string> {
  */
 export class FileHasher {
   private memo: Record<string, { size: number; mtimeMs: number; hash: string }> = {};
+  /** Facts derived from a file's content (e.g. the extract kinds it holds), by content hash. */
+  private notes: Record<string, Record<string, unknown>> = {};
   constructor(private readonly memoPath: string | null) {
     if (memoPath && existsSync(memoPath)) {
       try {
-        this.memo = JSON.parse(readFileSync(memoPath, 'utf8'));
+        const saved = JSON.parse(readFileSync(memoPath, 'utf8'));
+        this.memo = saved.files ?? {};
+        this.notes = saved.notes ?? {};
       } catch {
         this.memo = {};
       }
@@ -37,10 +41,16 @@ export class FileHasher {
     this.memo[path] = { size: st.size, mtimeMs: st.mtimeMs, hash };
     return hash;
   }
+  note(hash: string, name: string): unknown {
+    return this.notes[hash]?.[name];
+  }
+  setNote(hash: string, name: string, value: unknown): void {
+    (this.notes[hash] ??= {})[name] = value;
+  }
   save(): void {
     if (!this.memoPath) return;
     mkdirSync(dirname(this.memoPath), { recursive: true });
-    writeFileSync(this.memoPath, JSON.stringify(this.memo));
+    writeFileSync(this.memoPath, JSON.stringify({ files: this.memo, notes: this.notes }));
   }
 }
 

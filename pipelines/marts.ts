@@ -1,7 +1,7 @@
 // Runs the ordered mart models (pipelines/models/marts/NN_<name>.sql, each one SELECT) into tables.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exec, ident, type Conn } from './lib/duck.ts';
+import { all, exec, ident, type Conn } from './lib/duck.ts';
 import { MODELS_DIR } from './stage.ts';
 
 export interface Model {
@@ -17,13 +17,33 @@ export function listMartModels(dir = join(MODELS_DIR, 'marts')): Model[] {
     .map((file) => ({ name: file.replace(/^\d+_/, '').replace(/\.sql$/, ''), file: join(dir, file), sql: readFileSync(join(dir, file), 'utf8') }));
 }
 
-export async function runMarts(conn: Conn, models = listMartModels(), onModel?: (m: Model) => void): Promise<void> {
+/** The published order of a table: its declared sort columns, then every other column, so no two rows tie. */
+export function totalOrder(columns: string[], declared: string[] = []): string[] {
+  const first = declared.filter((c) => columns.includes(c));
+  return [...first, ...columns.filter((c) => !first.includes(c))];
+}
+
+/**
+ * Builds one mart table, stored in its published order (so publishing writes it without sorting again) and with
+ * HUGEINT sums as BIGINT (Parquet has no 128-bit integer: the type would change on the way through a file).
+ */
+export async function buildMart(conn: Conn, m: Model, declaredOrder: string[] = []): Promise<void> {
+  const view = ident(`${m.name}__model`);
+  try {
+    await exec(conn, `CREATE OR REPLACE VIEW ${view} AS ${m.sql.trim().replace(/;\s*$/, '')}`);
+    const cols = await all<{ column_name: string; column_type: string }>(conn, `DESCRIBE ${view}`);
+    const select = cols.map((c) => (c.column_type === 'HUGEINT' ? `CAST(${ident(c.column_name)} AS BIGINT) AS ${ident(c.column_name)}` : ident(c.column_name)));
+    const order = totalOrder(cols.map((c) => c.column_name), declaredOrder).map(ident);
+    await exec(conn, `CREATE OR REPLACE TABLE ${ident(m.name)} AS SELECT ${select.join(', ')} FROM ${view} ORDER BY ${order.join(', ')}`);
+    await exec(conn, `DROP VIEW ${view}`);
+  } catch (e) {
+    throw new Error(`Model ${m.name} (${m.file}) failed: ${(e as Error).message}`);
+  }
+}
+
+export async function runMarts(conn: Conn, models = listMartModels(), onModel?: (m: Model) => void, orderOf: (name: string) => string[] = () => []): Promise<void> {
   for (const m of models) {
     onModel?.(m);
-    try {
-      await exec(conn, `CREATE OR REPLACE TABLE ${ident(m.name)} AS ${m.sql.trim().replace(/;\s*$/, '')}`);
-    } catch (e) {
-      throw new Error(`Model ${m.name} (${m.file}) failed: ${(e as Error).message}`);
-    }
+    await buildMart(conn, m, orderOf(m.name));
   }
 }

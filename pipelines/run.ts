@@ -1,6 +1,6 @@
 // The pipeline: discover → detect and land → load → stage → reconcile → marts → checks → publish.
 // Side effects the caller may want to see or control (progress, failure injection in tests) are passed in.
-import { existsSync, mkdirSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadClusterConfig } from './config.ts';
@@ -9,13 +9,15 @@ import { loadReferenceTables, REFERENCE_TABLES } from './reference.ts';
 import { discoverFiles, readDeclarations, tablesOf } from './discover.ts';
 import { ADAPTERS, detectAdapter } from './sources/index.ts';
 import { StructuralError, SOURCE_KINDS, type Adapter, type InputTable, type SourceDeclaration, type SourceKind } from './sources/types.ts';
-import { createLandingTable, createQuarantineTable, loadLanding, loadMacros, runStaging } from './stage.ts';
-import { runMarts, listMartModels } from './marts.ts';
-import { customChecks, declaredChecks, loadSchema, runChecks, undocumentedColumns, type CheckResult, type TableSchema } from './checks.ts';
+import { createLandingTable, createQuarantineTable, dropLanding, landTable, loadMacros, runStaging } from './stage.ts';
+import { buildMart, listMartModels } from './marts.ts';
+import { checkKey, martKeys, readPreviousBuild, reusable } from './plan.ts';
+import { inputsFingerprint, recordBuild } from './upToDate.ts';
+import { customChecks, declaredChecks, loadSchema, runChecks, undocumentedColumns, type CheckResult, type CheckSql, type TableSchema } from './checks.ts';
 import { FileHasher, hashTree, sha256 } from './incremental.ts';
 import { all, exec, ident, lit, openDuck, type Conn } from './lib/duck.ts';
 import { prepareStagingDir, swapIn, discardStaging } from './publish/atomicDir.ts';
-import { publish, type FileReconciliation, type PublishTable } from './publish/publish.ts';
+import { checkId, publish, type FileReconciliation, type PublishTable } from './publish/publish.ts';
 import { REFERENCE_DOCS, QUARANTINE_DOC } from './publish/extraDocs.ts';
 
 export interface RunOptions {
@@ -68,27 +70,62 @@ export class CheckFailedError extends Error {
 
 const PIPELINES_DIR = new URL('.', import.meta.url).pathname;
 
+/**
+ * Hash of the pipeline code that every published table depends on: everything under pipelines/ except the
+ * per-table parts (mart SQL, custom checks, table documentation), which are in each table's own key, and the
+ * sample generator, which is not part of a build.
+ */
+function codeKey(configPath: string, referenceDir: string): string {
+  const perTable = new Set(['models', 'checks', 'generate', 'README.md']);
+  const shared = readdirSync(PIPELINES_DIR).filter((n) => !perTable.has(n)).sort().map((n) => join(PIPELINES_DIR, n));
+  const models = ['staging', 'macros'].map((n) => join(PIPELINES_DIR, 'models', n));
+  return hashTree([...shared, ...models, configPath, referenceDir]);
+}
+
 interface FileTables {
+  path: string;
   relPath: string;
   declaration: SourceDeclaration;
   hash: string;
-  tables: { table: InputTable; adapter: Adapter }[];
+  /** The kinds its tables were recognised as. */
+  kinds: SourceKind[];
+  /** The tables themselves, read only when a kind of this file is rebuilt (reading a workbook is slow). */
+  tables: { table: InputTable; adapter: Adapter }[] | null;
 }
 
+async function readTables(path: string, relPath: string): Promise<{ table: InputTable; adapter: Adapter }[]> {
+  const tables = await tablesOf(path, relPath);
+  const matched = tables.map((table) => ({ table, adapter: detectAdapter(table) })).filter((x): x is { table: InputTable; adapter: Adapter } => x.adapter !== null);
+  if (matched.length === 0) {
+    const t = tables[0];
+    throw new StructuralError(
+      relPath,
+      `no known extract format recognises this header: [${(t?.header ?? []).slice(0, 12).join(', ')}]. Expected one of: ${ADAPTERS.map((a) => a.label.en).join('; ')}`,
+    );
+  }
+  return matched;
+}
+
+/**
+ * Finds every extract and the kinds it holds. What a file was recognised as is remembered by content hash
+ * (with the file hashes), so an unchanged workbook is not parsed again just to be recognised.
+ */
 async function detectFiles(rawDir: string, hasher: FileHasher, progress: RunEffects['progress']): Promise<FileTables[]> {
   const out: FileTables[] = [];
+  // Recognition depends on the adapters' code as well as on the file.
+  const note = `kinds:${hashTree([join(PIPELINES_DIR, 'sources'), join(PIPELINES_DIR, 'discover.ts')]).slice(0, 16)}`;
   for (const f of discoverFiles(rawDir)) {
-    const tables = await tablesOf(f.path, f.relPath);
-    const matched = tables.map((table) => ({ table, adapter: detectAdapter(table) })).filter((x): x is { table: InputTable; adapter: Adapter } => x.adapter !== null);
-    if (matched.length === 0) {
-      const t = tables[0];
-      throw new StructuralError(
-        f.relPath,
-        `no known extract format recognises this header: [${(t?.header ?? []).slice(0, 12).join(', ')}]. Expected one of: ${ADAPTERS.map((a) => a.label.en).join('; ')}`,
-      );
+    const hash = await hasher.hash(f.path);
+    const known = hasher.note(hash, note) as SourceKind[] | undefined;
+    let tables: FileTables['tables'] = null;
+    let kinds = known;
+    if (!kinds) {
+      tables = await readTables(f.path, f.relPath);
+      kinds = [...new Set(tables.map((m) => m.adapter.kind))];
+      hasher.setNote(hash, note, kinds);
     }
-    out.push({ relPath: f.relPath, declaration: f.declaration, hash: await hasher.hash(f.path), tables: matched });
-    progress?.('discover', `${f.relPath} → ${[...new Set(matched.map((m) => m.adapter.kind))].join(', ')}`);
+    out.push({ path: f.path, relPath: f.relPath, declaration: f.declaration, hash, kinds, tables });
+    progress?.('discover', `${f.relPath} → ${kinds.join(', ')}`);
   }
   return out;
 }
@@ -104,7 +141,8 @@ async function buildKind(
   const kind = adapter.kind;
   const cacheBase = ctx.cacheDir ? join(ctx.cacheDir, `${kind}-${ctx.key.slice(0, 16)}`) : null;
   if (cacheBase && !ctx.force && existsSync(cacheBase + '.json')) {
-    await exec(conn, `CREATE OR REPLACE TABLE ${ident('stg_' + kind)} AS SELECT * FROM read_parquet(${lit(cacheBase + '.stg.parquet')})`);
+    // A view: a kind taken from the cache is read only if a model that needs it is rebuilt.
+    await exec(conn, `CREATE OR REPLACE VIEW ${ident('stg_' + kind)} AS SELECT * FROM read_parquet(${lit(cacheBase + '.stg.parquet')})`);
     await exec(conn, `INSERT INTO quarantine SELECT * FROM read_parquet(${lit(cacheBase + '.quarantine.parquet')})`);
     progress?.('stage', `${kind}: unchanged, from cache`);
     return { cached: true, reconciliation: JSON.parse(readFileSync(cacheBase + '.json', 'utf8')) };
@@ -113,19 +151,20 @@ async function buildKind(
   const rowsIn = new Map<string, { sourceId: string; rows: number }>();
   let n = 0;
   for (const f of files) {
+    if (!f.kinds.includes(kind)) continue;
+    f.tables ??= await readTables(f.path, f.relPath);
     for (const { table, adapter: a } of f.tables) {
       if (a.kind !== kind) continue;
       const t0 = Date.now();
-      const landed = await a.land(table, { config: ctx.config, workDir: ctx.workDir, declaration: f.declaration, landingPath: join(ctx.workDir, `landing-${kind}-${++n}.csv`) });
-      await loadLanding(conn, a, landed, f.declaration, table.relPath);
+      const landCtx = { config: ctx.config, workDir: ctx.workDir, declaration: f.declaration, landingPath: join(ctx.workDir, `landing-${kind}-${++n}.csv`) };
+      const { landed, direct } = await landTable(conn, a, table, landCtx);
       rowsIn.set(table.relPath, { sourceId: f.declaration.id, rows: landed.rowsIn });
-      if (landed.csvPath.startsWith(ctx.workDir)) rmSync(landed.csvPath, { force: true });
-      progress?.('land', `${table.relPath}: ${landed.rowsIn.toLocaleString('en')} rows (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      progress?.('land', `${table.relPath}: ${landed.rowsIn.toLocaleString('en')} rows${direct ? ', parsed by DuckDB' : ''} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     }
   }
   await runStaging(conn, adapter);
   const reconciliation = await reconcileKind(conn, kind, rowsIn);
-  await exec(conn, `DROP TABLE IF EXISTS ${ident('landing_' + kind)}`);
+  await dropLanding(conn, kind);
   if (cacheBase) {
     mkdirSync(ctx.cacheDir!, { recursive: true });
     await exec(conn, `COPY ${ident('stg_' + kind)} TO ${lit(cacheBase + '.stg.parquet')} (FORMAT parquet, COMPRESSION zstd)`);
@@ -168,6 +207,8 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
   const config = loadClusterConfig(configPath);
   const schema = loadSchema();
   const hasher = new FileHasher(cacheDir ? join(cacheDir, 'file-hashes.json') : null);
+  // Taken before anything is read, so a file changed during the run makes the next run build again.
+  const fingerprint = inputsFingerprint({ rawDir: opts.rawDir, outDir, configPath, referenceDir });
 
   beforeStage?.('discover');
   progress?.('discover', opts.rawDir);
@@ -180,7 +221,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
   const kindKeys: Record<string, string> = {};
   for (const kind of SOURCE_KINDS) {
     const mine = files
-      .filter((f) => f.tables.some((t) => t.adapter.kind === kind))
+      .filter((f) => f.kinds.includes(kind))
       .map((f) => `${f.relPath}\t${f.hash}\t${JSON.stringify(f.declaration)}`);
     kindKeys[kind] = sha256([stagingCode, kind, ...mine].join('\n'));
   }
@@ -190,6 +231,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     try {
       if (JSON.parse(readFileSync(buildFile, 'utf8')).buildKey === buildKey) {
         progress?.('publish', 'nothing changed: output is up to date');
+        if (cacheDir) recordBuild(cacheDir, outDir, fingerprint);
         return { status: 'up-to-date', outDir, files: [], kinds: [], checks: [], seconds: (Date.now() - t0) / 1000 };
       }
     } catch {
@@ -217,21 +259,61 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     }
 
     beforeStage?.('marts');
-    await runMarts(conn, listMartModels(), (m) => progress?.('marts', m.name));
+    // Tables whose key matches the previous build's are read from the previous output (a view over its Parquet,
+    // read only if a rebuilt model needs it) instead of being built, checked and written again.
+    // --force still lets an unchanged warehouse.duckdb be kept (builds stay byte-identical), but reuses no table.
+    const lastBuild = readPreviousBuild(outDir);
+    const previous = opts.force ? { ...lastBuild, tables: {}, checks: {} } : lastBuild;
+    const keyInputs = { codeKey: codeKey(configPath, referenceDir), configKey: hashTree([configPath, referenceDir]), kindKeys };
+    const models = listMartModels();
+    const tableKeys: Record<string, string> = martKeys(models.map((m) => ({ ...m, doc: schema.tables[m.name] })), keyInputs);
+    for (const r of REFERENCE_TABLES) tableKeys[r.table] = sha256([keyInputs.codeKey, keyInputs.configKey, r.table].join('\n'));
+    tableKeys.quality_quarantine = sha256([keyInputs.codeKey, ...SOURCE_KINDS.map((k) => kindKeys[k])].join('\n'));
+    for (const m of models) {
+      if (reusable(previous, m.name, tableKeys[m.name])) {
+        await exec(conn, `CREATE OR REPLACE VIEW ${ident(m.name)} AS SELECT * FROM read_parquet(${lit(join(previous.dir, 'tables', `${m.name}.parquet`))})`);
+        progress?.('marts', `${m.name}: unchanged`);
+      } else {
+        progress?.('marts', m.name);
+        await buildMart(conn, m, schema.tables[m.name]?.order);
+      }
+    }
 
     beforeStage?.('checks');
-    const checks = [...(await runChecks(conn, [...declaredChecks(schema), ...customChecks()])), ...(await undocumentedColumns(conn, schema))];
+    // A check is re-run when anything it reads was rebuilt; otherwise the previous build's (passing) result stands.
+    const checkSqls = [...declaredChecks(schema), ...customChecks()];
+    const checkKeys: Record<string, string> = {};
+    const toRun: CheckSql[] = [];
+    const carried: CheckResult[] = [];
+    for (const c of checkSqls) {
+      const key = checkKey(c.sql, tableKeys, keyInputs);
+      checkKeys[checkId(c)] = key;
+      const prev = previous.checks[checkId(c)];
+      if (prev && prev.key === key && prev.passed) carried.push({ name: c.name, table: c.table, passed: true, failingRows: 0, sample: [] });
+      else toRun.push(c);
+    }
+    const ran = await runChecks(conn, toRun);
+    const byId = new Map([...ran, ...carried].map((r) => [checkId(r), r]));
+    const checks = [...checkSqls.map((c) => byId.get(checkId(c))!), ...(await undocumentedColumns(conn, schema))];
     const failed = checks.filter((c) => !c.passed);
     if (failed.length) throw new CheckFailedError(failed);
-    progress?.('checks', `${checks.length} checks passed`);
+    progress?.('checks', `${checks.length} checks passed (${ran.length} run, ${carried.length} unchanged)`);
 
     beforeStage?.('publish');
     await exec(conn, `CREATE OR REPLACE TABLE quality_quarantine AS SELECT * FROM quarantine`);
     for (const r of REFERENCE_TABLES) await exec(conn, `ALTER TABLE ${r.table} RENAME TO ${r.table}__tmp; CREATE TABLE ${r.table} AS SELECT * FROM ${r.table}__tmp; DROP TABLE ${r.table}__tmp`);
+    const entry = (name: string, doc: TableSchema, layer: string, sorted: boolean): PublishTable => ({
+      name,
+      doc,
+      layer,
+      key: tableKeys[name],
+      sorted,
+      reuse: reusable(previous, name, tableKeys[name]),
+    });
     const tables: PublishTable[] = [
-      ...Object.entries(schema.tables).map(([name, doc]) => ({ name, doc, layer: 'mart' })),
-      ...REFERENCE_TABLES.map((r) => ({ name: r.table, doc: REFERENCE_DOCS[r.table] as TableSchema, layer: 'reference' })),
-      { name: 'quality_quarantine', doc: QUARANTINE_DOC, layer: 'quality' },
+      ...Object.entries(schema.tables).map(([name, doc]) => entry(name, doc, 'mart', true)),
+      ...REFERENCE_TABLES.map((r) => entry(r.table, REFERENCE_DOCS[r.table] as TableSchema, 'reference', false)),
+      entry('quality_quarantine', QUARANTINE_DOC, 'quality', false),
     ];
     const filesBySource: Record<string, string[]> = {};
     for (const f of files) (filesBySource[f.declaration.id] ??= []).push(f.relPath);
@@ -239,18 +321,22 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     await publish({
       conn,
       dir: stagingDir,
-      previousDir: outDir,
+      previous,
       tables,
       declarations,
       filesBySource,
       reconciliation,
       checks,
+      checkKeys,
       cluster: { id: config.id, name: config.name },
       buildKey,
     });
+    const rewritten = tables.filter((t) => !t.reuse).length;
+    progress?.('publish', `${rewritten} table(s) written, ${tables.length - rewritten} unchanged`);
     beforeStage?.('swap');
     swapIn(stagingDir, outDir);
     stagingDir = null;
+    if (cacheDir) recordBuild(cacheDir, outDir, fingerprint);
     progress?.('publish', outDir);
     return { status: 'built', outDir, files: reconciliation, kinds, checks, seconds: (Date.now() - t0) / 1000 };
   } finally {

@@ -1,8 +1,8 @@
 // Landing → staging: loads adapters' landing CSVs into DuckDB, applies each kind's staging SQL and splits the
 // rows into stg_<kind> (passed) and quarantine (with the rule), so that every input row ends up somewhere.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Adapter, Landed, QuarantineRow, SourceDeclaration, SourceKind } from './sources/types.ts';
+import type { Adapter, InputTable, LandContext, Landed, QuarantineRow, SourceDeclaration, SourceKind } from './sources/types.ts';
 import { all, exec, ident, lit, type Conn } from './lib/duck.ts';
 
 export const MODELS_DIR = new URL('./models/', import.meta.url).pathname;
@@ -32,36 +32,95 @@ export async function insertQuarantine(conn: Conn, kind: string, rows: Quarantin
   }
 }
 
-/** Creates landing_<kind> with the adapter's columns (all VARCHAR) plus the provenance columns. */
+/**
+ * landing_<kind> is a view over the rows landed line by line (landing_<kind>__rows, all VARCHAR) and one table per
+ * file DuckDB parsed directly, so a multi-million-row extract is never copied after DuckDB has read it.
+ */
 export async function createLandingTable(conn: Conn, adapter: Adapter): Promise<void> {
   const cols = ['_source_id', '_file', '_line', '_synthetic', ...adapter.landingColumns];
-  await exec(conn, `CREATE OR REPLACE TABLE ${ident('landing_' + adapter.kind)} (${cols.map((c) => `${ident(c)} VARCHAR`).join(', ')})`);
+  await dropLanding(conn, adapter.kind);
+  await exec(conn, `CREATE TABLE ${ident(`landing_${adapter.kind}__rows`)} (${cols.map((c) => `${ident(c)} VARCHAR`).join(', ')})`);
+  await exec(conn, `CREATE TABLE IF NOT EXISTS landing_parts (kind VARCHAR, part_table VARCHAR, select_sql VARCHAR)`);
+  await refreshLandingView(conn, adapter.kind);
+}
+
+async function refreshLandingView(conn: Conn, kind: string): Promise<void> {
+  const parts = await all<{ select_sql: string }>(conn, `SELECT select_sql FROM landing_parts WHERE kind = ${lit(kind)} ORDER BY part_table`);
+  const union = [`SELECT * FROM ${ident(`landing_${kind}__rows`)}`, ...parts.map((p) => p.select_sql)].join('\nUNION ALL BY NAME\n');
+  await exec(conn, `CREATE OR REPLACE VIEW ${ident('landing_' + kind)} AS ${union}`);
+}
+
+/** Drops landing_<kind> and everything under it. */
+export async function dropLanding(conn: Conn, kind: string): Promise<void> {
+  await exec(conn, `DROP VIEW IF EXISTS ${ident('landing_' + kind)}`);
+  await exec(conn, `DROP TABLE IF EXISTS ${ident(`landing_${kind}__rows`)}`);
+  const hasParts = (await all(conn, `SELECT 1 FROM information_schema.tables WHERE table_name = 'landing_parts'`)).length > 0;
+  if (!hasParts) return;
+  for (const p of await all<{ part_table: string }>(conn, `SELECT part_table FROM landing_parts WHERE kind = ${lit(kind)}`)) {
+    await exec(conn, `DROP TABLE IF EXISTS ${ident(p.part_table)}`);
+  }
+  await exec(conn, `DELETE FROM landing_parts WHERE kind = ${lit(kind)}`);
 }
 
 let rejectSeq = 0;
 
-/**
- * Reads one landing CSV into landing_<kind>. Rows DuckDB cannot parse (wrong column count, broken quotes)
- * go to quarantine as csv_malformed with the source line.
- */
-export async function loadLanding(conn: Conn, adapter: Adapter, landed: Landed, decl: SourceDeclaration, relPath: string): Promise<void> {
-  const table = ident('landing_' + adapter.kind);
-  const names = landed.columns;
+function csvOptions(columns: string[], headerLines: number): string {
+  return `header = true, skip = ${Math.max(0, headerLines - 1)}, delim = ',', quote = '"', escape = '"', all_varchar = true, null_padding = false,
+      strict_mode = true, auto_detect = false, columns = {${columns.map((n) => `${lit(n)}: 'VARCHAR'`).join(', ')}}`;
+}
+
+/** The provenance columns and canonical columns of one landed file, as a SELECT list. */
+function landingSelect(adapter: Adapter, landed: Landed, decl: SourceDeclaration, relPath: string, line: string): string[] {
   const known = new Set(adapter.landingColumns);
-  const rej = `rej_${++rejectSeq}`;
-  const scan = `read_csv(${lit(landed.csvPath)}, header = true, skip = ${Math.max(0, landed.headerLines - 1)}, delim = ',', quote = '"', escape = '"',
-      all_varchar = true, null_padding = false, strict_mode = true,
-      store_rejects = true, rejects_table = ${lit(rej + '_errors')}, rejects_scan = ${lit(rej + '_scans')}, auto_detect = false,
-      columns = {${names.map((n) => `${lit(n)}: 'VARCHAR'`).join(', ')}})`;
-  const select = [
+  return [
     `${lit(decl.id)} AS _source_id`,
     `${lit(relPath)} AS _file`,
-    `_line`,
+    `${line} AS _line`,
     `${lit(String(decl.synthetic))} AS _synthetic`,
-    ...names.filter((n) => n !== '_line' && known.has(n) && !(n in landed.constants)).map((n) => ident(n)),
+    ...landed.columns.filter((n) => n !== '_line' && known.has(n) && !(n in landed.constants)).map((n) => ident(n)),
     ...Object.entries(landed.constants).filter(([k]) => known.has(k)).map(([k, v]) => `${lit(v)} AS ${ident(k)}`),
   ];
-  await exec(conn, `INSERT INTO ${table} BY NAME SELECT ${select.join(', ')} FROM ${scan}`);
+}
+
+/**
+ * Loads a file the adapter handed over for DuckDB to parse directly. Returns false, leaving nothing behind, when
+ * DuckDB's reading does not match a line-by-line one: a parse error (unclosed quote, wrong cell count, bad
+ * UTF-8), a record count different from the line count (a quoted newline), or a quote left inside a cell (DuckDB
+ * keeps a quote in the middle of a cell that line-by-line parsing rejects).
+ */
+async function loadDirect(conn: Conn, adapter: Adapter, landed: Landed, decl: SourceDeclaration, relPath: string): Promise<boolean> {
+  const part = `landing_${adapter.kind}__d${++rejectSeq}`;
+  const used = landed.columns.filter((c) => c !== '_line');
+  try {
+    await exec(conn, `CREATE TABLE ${ident(part)} AS SELECT ${used.map(ident).join(', ')} FROM read_csv(${lit(landed.csvPath)}, ${csvOptions(landed.direct!.fileColumns, landed.headerLines)})`);
+  } catch {
+    return false;
+  }
+  const quoteLeft = used.length ? used.map((c) => `contains(${ident(c)}, '"')`).join(' OR ') : 'FALSE';
+  const [{ n, q }] = await all<{ n: number; q: number }>(conn, `SELECT count(*) AS n, count(*) FILTER (WHERE ${quoteLeft}) AS q FROM ${ident(part)}`);
+  if (Number(n) !== landed.rowsIn || Number(q) > 0) {
+    await exec(conn, `DROP TABLE ${ident(part)}`);
+    return false;
+  }
+  // Insertion order is file order (DuckDB preserves it), so rowid 0 is the line after the header.
+  const select = `SELECT ${landingSelect(adapter, landed, decl, relPath, `(rowid + ${landed.headerLines + 1})::VARCHAR`).join(', ')} FROM ${ident(part)}`;
+  await exec(conn, `INSERT INTO landing_parts VALUES (${lit(adapter.kind)}, ${lit(part)}, ${lit(select)})`);
+  await refreshLandingView(conn, adapter.kind);
+  return true;
+}
+
+/**
+ * Reads one landed file into landing_<kind>. Rows DuckDB cannot parse (wrong column count, broken quotes) go to
+ * quarantine as csv_malformed with the source line. Returns false when a file handed over for direct parsing must
+ * be landed line by line instead (nothing was loaded).
+ */
+export async function loadLanding(conn: Conn, adapter: Adapter, landed: Landed, decl: SourceDeclaration, relPath: string): Promise<boolean> {
+  if (landed.direct) return loadDirect(conn, adapter, landed, decl, relPath);
+  const table = ident(`landing_${adapter.kind}__rows`);
+  const rej = `rej_${++rejectSeq}`;
+  const scan = `read_csv(${lit(landed.csvPath)}, ${csvOptions(landed.columns, landed.headerLines)},
+      store_rejects = true, rejects_table = ${lit(rej + '_errors')}, rejects_scan = ${lit(rej + '_scans')})`;
+  await exec(conn, `INSERT INTO ${table} BY NAME SELECT ${landingSelect(adapter, landed, decl, relPath, '_line').join(', ')} FROM ${scan}`);
   const rejects = await all<{ line: number; csv_line: string; error_type: string; error_message: string }>(
     conn,
     `SELECT DISTINCT line, csv_line, error_type, error_message FROM ${rej}_errors ORDER BY line`,
@@ -87,6 +146,33 @@ export async function loadLanding(conn: Conn, adapter: Adapter, landed: Landed, 
   }
   if (landed.quarantined?.length) q.push(...landed.quarantined);
   await insertQuarantine(conn, adapter.kind, q);
+  return true;
+}
+
+/**
+ * Lands one table of an input file and loads it into landing_<kind>: directly parsed by DuckDB when the adapter
+ * offers that and DuckDB's reading matches a line-by-line one, line by line otherwise. Landing files written under
+ * the work folder are removed once loaded.
+ */
+export async function landTable(
+  conn: Conn,
+  adapter: Adapter,
+  table: InputTable,
+  ctx: LandContext,
+): Promise<{ landed: Landed; direct: boolean }> {
+  const cleanUp = (l: Landed) => {
+    if (l.csvPath.startsWith(ctx.workDir)) rmSync(l.csvPath, { force: true });
+  };
+  let landed = await adapter.land(table, ctx);
+  let direct = !!landed.direct;
+  if (!(await loadLanding(conn, adapter, landed, ctx.declaration, table.relPath))) {
+    cleanUp(landed);
+    landed = await adapter.land(table, { ...ctx, direct: false });
+    direct = false;
+    await loadLanding(conn, adapter, landed, ctx.declaration, table.relPath);
+  }
+  cleanUp(landed);
+  return { landed, direct };
 }
 
 export function stagingSql(kind: SourceKind): string {
@@ -94,27 +180,32 @@ export function stagingSql(kind: SourceKind): string {
 }
 
 /**
- * Runs stg_<kind>.sql over landing_<kind>: rows with a NULL _rule go to stg_<kind>, the rest to quarantine.
- * The raw text of a quarantined row is rebuilt from its landing cells.
+ * Runs stg_<kind>.sql over landing_<kind> into stg_<kind>__all; stg_<kind> is the view of its rows with a NULL
+ * _rule (a view, so that a multi-million-row extract is not copied again), the rest go to quarantine. The raw
+ * text of a quarantined row is rebuilt from its landing cells.
  */
 export async function runStaging(conn: Conn, adapter: Adapter): Promise<void> {
   const kind = adapter.kind;
   const sql = stagingSql(kind).trim().replace(/;\s*$/, '');
-  await exec(conn, `CREATE OR REPLACE TEMP TABLE ${ident('stg_' + kind + '__all')} AS ${sql}`);
+  const allRows = ident('stg_' + kind + '__all');
+  await exec(conn, `DROP VIEW IF EXISTS ${ident('stg_' + kind)}`);
+  await exec(conn, `CREATE OR REPLACE TABLE ${allRows} AS ${sql}`);
   // A model may rebuild a row's raw text itself (_raw), e.g. when one sheet row lands as several rows.
-  const cols = await all<{ column_name: string }>(conn, `DESCRIBE ${ident('stg_' + kind + '__all')}`);
+  const cols = await all<{ column_name: string }>(conn, `DESCRIBE ${allRows}`);
   const ownRaw = cols.some((c) => c.column_name === '_raw');
-  const raw = ownRaw ? 's._raw' : `concat_ws(',', ${adapter.landingColumns.map((c) => `coalesce(l.${ident(c)}, '')`).join(', ')})`;
-  const join = ownRaw ? '' : `LEFT JOIN ${ident('landing_' + kind)} l ON l._file = s._file AND l._line::INTEGER = s._line::INTEGER`;
+  const [{ n }] = await all<{ n: number }>(conn, `SELECT count(*) AS n FROM ${allRows} WHERE _rule IS NOT NULL`);
+  if (Number(n) > 0) {
+    const raw = ownRaw ? 's._raw' : `concat_ws(',', ${adapter.landingColumns.map((c) => `coalesce(l.${ident(c)}, '')`).join(', ')})`;
+    const join = ownRaw ? '' : `LEFT JOIN ${ident('landing_' + kind)} l ON l._file = s._file AND l._line::INTEGER = s._line::INTEGER`;
+    await exec(
+      conn,
+      `INSERT INTO quarantine SELECT s._source_id, ${lit(kind)}, s._file, s._line::INTEGER, s._column, s._rule, s._message, ${raw}
+       FROM ${allRows} s ${join}
+       WHERE s._rule IS NOT NULL`,
+    );
+  }
   await exec(
     conn,
-    `INSERT INTO quarantine SELECT s._source_id, ${lit(kind)}, s._file, s._line::INTEGER, s._column, s._rule, s._message, ${raw}
-     FROM ${ident('stg_' + kind + '__all')} s ${join}
-     WHERE s._rule IS NOT NULL`,
+    `CREATE VIEW ${ident('stg_' + kind)} AS SELECT * EXCLUDE (_rule, _column, _message${ownRaw ? ', _raw' : ''}) FROM ${allRows} WHERE _rule IS NULL`,
   );
-  await exec(
-    conn,
-    `CREATE OR REPLACE TABLE ${ident('stg_' + kind)} AS SELECT * EXCLUDE (_rule, _column, _message${ownRaw ? ', _raw' : ''}) FROM ${ident('stg_' + kind + '__all')} WHERE _rule IS NULL`,
-  );
-  await exec(conn, `DROP TABLE ${ident('stg_' + kind + '__all')}`);
 }

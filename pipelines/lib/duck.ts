@@ -9,9 +9,20 @@ export async function openDuck(path = ':memory:', options: Record<string, string
   return { instance, conn };
 }
 
+// PIPELINE_TRACE=1 prints every statement that takes 0.2 s or more, for finding where a slow build spends its time.
+const TRACE = !!process.env.PIPELINE_TRACE;
+async function traced<T>(sql: string, run: () => Promise<T>): Promise<T> {
+  if (!TRACE) return run();
+  const t0 = performance.now();
+  const r = await run();
+  const ms = performance.now() - t0;
+  if (ms >= 200) process.stderr.write(`[trace] ${(ms / 1000).toFixed(2)} s  ${sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
+  return r;
+}
+
 /** Runs a statement and returns its rows as plain objects (BIGINT → number when safe). */
 export async function all<T = Record<string, unknown>>(conn: Conn, sql: string): Promise<T[]> {
-  const r = await conn.runAndReadAll(sql);
+  const r = await traced(sql, () => conn.runAndReadAll(sql));
   return r.getRowObjectsJS().map((row) => {
     const o: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(row)) o[k] = typeof v === 'bigint' && Number.isSafeInteger(Number(v)) ? Number(v) : v;
@@ -20,7 +31,7 @@ export async function all<T = Record<string, unknown>>(conn: Conn, sql: string):
 }
 
 export async function exec(conn: Conn, sql: string): Promise<void> {
-  await conn.run(sql);
+  await traced(sql, () => conn.run(sql));
 }
 
 /** SQL string literal. */

@@ -2,7 +2,7 @@
 // tables), the DuckDB database for the in-browser SQL console, the catalog and the quality report.
 // Everything is deterministic: same inputs, same bytes (the DuckDB file is reused when its content is unchanged,
 // because DuckDB's own file layout is not byte-reproducible).
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { all, exec, ident, lit, type Conn } from '../lib/duck.ts';
 import { sha256 } from '../incremental.ts';
@@ -11,15 +11,29 @@ import type { Schema, TableSchema, CheckResult } from '../checks.ts';
 import type { SourceDeclaration } from '../sources/types.ts';
 import { scanPublishedTables, type TableFinding } from './scanTables.ts';
 import { findPersonalData } from './personalData.ts';
+import { totalOrder } from '../marts.ts';
+import type { PreviousBuild } from '../plan.ts';
 
 /** Tables above this many rows get no JSON copy: pages use aggregated marts, and the SQL console the database. */
 export const JSON_MAX_ROWS = 50_000;
+
+/**
+ * Tables above this many rows get no CSV: Excel and WPS open at most 1,048,576 rows per sheet (header included),
+ * so a bigger CSV would be cut silently on opening. Parquet and the SQL workbench serve those tables whole.
+ */
+export const CSV_MAX_ROWS = 1_048_575;
 
 export interface PublishTable {
   name: string;
   doc: TableSchema;
   /** "mart", "reference" or "quality". */
   layer: string;
+  /** What the table is made of (plan.ts); recorded so the next build can tell whether it changed. */
+  key: string;
+  /** Already stored in its published order (marts are built sorted), so it is written without sorting again. */
+  sorted?: boolean;
+  /** Unchanged since the previous build: its files are taken from the previous output. */
+  reuse?: boolean;
 }
 
 export interface FileReconciliation {
@@ -36,13 +50,15 @@ export interface FileReconciliation {
 export interface PublishInput {
   conn: Conn;
   dir: string;
-  previousDir: string;
+  previous: PreviousBuild;
   tables: PublishTable[];
   declarations: SourceDeclaration[];
   /** Files (relPath) per source id, from discovery. */
   filesBySource: Record<string, string[]>;
   reconciliation: FileReconciliation[];
   checks: CheckResult[];
+  /** Key of each check (plan.ts), so the next build can reuse the results of checks whose inputs did not change. */
+  checkKeys: Record<string, string>;
   cluster: { id: string; name: { zh: string; en: string } };
   buildKey: string;
 }
@@ -72,82 +88,137 @@ function jsonValue(v: unknown): unknown {
   return v;
 }
 
-export async function publish(p: PublishInput): Promise<{ contentHash: string }> {
-  const { conn, dir } = p;
+/** A previous output's file into the new one: a hard link (files are never changed in place), else a copy. */
+function carryOver(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+export const checkId = (c: { table: string; name: string }) => `${c.table}:${c.name}`;
+
+type CatalogTable = {
+  name: string;
+  layer: string;
+  title: unknown;
+  description: unknown;
+  rows: number;
+  synthetic: boolean;
+  sources: string[];
+  columns: { name: string; type: string; zh: string | null; en: string | null; unit: string | null }[];
+  files: { parquet: string; csv: string | null; json: string | null };
+  csvOmitted?: string;
+};
+
+/** Writes one table's Parquet, CSV and JSON files and returns its catalog entry and the Parquet file's hash. */
+async function writeTable(conn: Conn, t: PublishTable, dir: string): Promise<{ entry: CatalogTable; parquetSha256: string }> {
   const tablesDir = join(dir, 'tables');
-  mkdirSync(tablesDir, { recursive: true });
-
-  // The gate runs before anything is written, over every text cell of every table that will be published.
-  const findings = await scanPublishedTables(conn, p.tables.map((t) => t.name));
-  if (findings.length) throw new PersonalDataError(findings);
-
-  const catalogTables = [];
-  const contentHashes: string[] = [];
-  for (const t of p.tables) {
-    const cols = await columnsOf(conn, t.name);
-    // The declared order first, then every other column, so ties cannot come out in a different order.
-    const declared = (t.doc.order ?? []).filter((c) => cols.some((x) => x.name === c));
-    const order = [...declared, ...cols.map((c) => c.name).filter((c) => !declared.includes(c))];
-    const orderBy = `ORDER BY ${order.map(ident).join(', ')}`;
-    const parquet = join(tablesDir, `${t.name}.parquet`);
-    await exec(conn, `COPY (SELECT * FROM ${ident(t.name)} ${orderBy}) TO ${lit(parquet)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
-    contentHashes.push(sha256(readFileSync(parquet)));
-    await writeCsv(conn, t.name, cols, order, join(tablesDir, `${t.name}.csv`));
-    const [{ n }] = await all<{ n: number }>(conn, `SELECT count(*) AS n FROM ${ident(t.name)}`);
-    const hasSynthetic = cols.some((c) => c.name === 'synthetic');
-    const synthetic = hasSynthetic ? (await all<{ s: boolean | null }>(conn, `SELECT bool_or(synthetic) AS s FROM ${ident(t.name)}`))[0].s ?? false : false;
-    const hasSource = cols.some((c) => c.name === 'source_id');
-    const sources = hasSource
-      ? (await all<{ s: string }>(conn, `SELECT DISTINCT source_id AS s FROM ${ident(t.name)} WHERE source_id IS NOT NULL ORDER BY 1`)).map((r) => r.s)
-      : [];
-    let json: string | null = null;
-    if (Number(n) <= JSON_MAX_ROWS) {
-      const rows = await all(conn, `SELECT * FROM ${ident(t.name)} ${orderBy}`);
-      const body = {
-        table: t.name,
-        synthetic,
-        columns: cols.map((c) => c.name),
-        rows: rows.map((r) => cols.map((c) => jsonValue(r[c.name]))),
-      };
-      json = `tables/${t.name}.json`;
-      writeFileSync(join(dir, json), JSON.stringify(body));
-    }
-    catalogTables.push({
-      name: t.name,
-      layer: t.layer,
-      title: t.doc.title,
-      description: t.doc.description,
-      rows: Number(n),
-      synthetic,
-      sources,
-      columns: cols.map((c) => ({ name: c.name, type: c.type, zh: t.doc.columns[c.name]?.zh ?? null, en: t.doc.columns[c.name]?.en ?? null, unit: t.doc.columns[c.name]?.unit ?? null })),
-      files: { parquet: `tables/${t.name}.parquet`, csv: `tables/${t.name}.csv`, json },
-    });
+  const cols = await columnsOf(conn, t.name);
+  const order = totalOrder(cols.map((c) => c.name), t.doc.order);
+  const orderBy = t.sorted ? '' : ` ORDER BY ${order.map(ident).join(', ')}`;
+  const parquet = join(tablesDir, `${t.name}.parquet`);
+  await exec(conn, `COPY (SELECT * FROM ${ident(t.name)}${orderBy}) TO ${lit(parquet)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+  const parquetSha256 = sha256(readFileSync(parquet));
+  const has = (c: string) => cols.some((x) => x.name === c);
+  const [stats] = await all<{ n: number; s: boolean | null; sources: string[] | null }>(
+    conn,
+    `SELECT count(*) AS n, ${has('synthetic') ? 'bool_or(synthetic)' : 'FALSE'} AS s,
+       ${has('source_id') ? 'list_sort(list(DISTINCT source_id) FILTER (WHERE source_id IS NOT NULL))' : 'NULL::VARCHAR[]'} AS sources
+     FROM ${ident(t.name)}`,
+  );
+  const n = Number(stats.n);
+  let csv: string | null = null;
+  if (n <= CSV_MAX_ROWS) {
+    csv = `tables/${t.name}.csv`;
+    await writeCsv(conn, t.name, cols, t.sorted ? [] : order, join(dir, csv));
   }
-  const contentHash = sha256(contentHashes.join('\n'));
-
-  // The browser console's database. Reused byte for byte when the published content has not changed.
-  const prevBuild = join(p.previousDir, 'build.json');
-  const prevDb = join(p.previousDir, 'warehouse.duckdb');
-  let reused = false;
-  if (existsSync(prevBuild) && existsSync(prevDb)) {
-    try {
-      reused = JSON.parse(readFileSync(prevBuild, 'utf8')).contentHash === contentHash;
-    } catch {
-      reused = false;
-    }
+  const synthetic = stats.s ?? false;
+  let json: string | null = null;
+  if (n <= JSON_MAX_ROWS) {
+    const rows = await all(conn, `SELECT * FROM ${ident(t.name)}${orderBy}`);
+    const body = { table: t.name, synthetic, columns: cols.map((c) => c.name), rows: rows.map((r) => cols.map((c) => jsonValue(r[c.name]))) };
+    json = `tables/${t.name}.json`;
+    writeFileSync(join(dir, json), JSON.stringify(body));
   }
-  if (reused) copyFileSync(prevDb, join(dir, 'warehouse.duckdb'));
-  else {
-    // Pinned so that a newer writer cannot produce a file the pinned duckdb-wasm (DuckDB 1.4) cannot open.
-    await exec(conn, `ATTACH ${lit(join(dir, 'warehouse.duckdb'))} AS pub (STORAGE_VERSION 'v1.0.0')`);
+  const entry: CatalogTable = {
+    name: t.name,
+    layer: t.layer,
+    title: t.doc.title,
+    description: t.doc.description,
+    rows: n,
+    synthetic,
+    sources: [...(stats.sources ?? [])],
+    columns: cols.map((c) => ({ name: c.name, type: c.type, zh: t.doc.columns[c.name]?.zh ?? null, en: t.doc.columns[c.name]?.en ?? null, unit: t.doc.columns[c.name]?.unit ?? null })),
+    files: { parquet: `tables/${t.name}.parquet`, csv, json },
+  };
+  if (!csv) entry.csvOmitted = `${n.toLocaleString('en')} rows: more than a spreadsheet (Excel, WPS) can open; use the Parquet file or the SQL workbench`;
+  return { entry, parquetSha256 };
+}
+
+/**
+ * The browser console's database: the previous one when no published content changed (DuckDB files are not
+ * byte-reproducible, so this keeps rebuilds byte-identical); the previous one with only the changed tables
+ * replaced when some did; otherwise a new one.
+ */
+async function writeWarehouse(p: PublishInput, contentHash: string): Promise<void> {
+  const { conn, dir, previous } = p;
+  const target = join(dir, 'warehouse.duckdb');
+  const prevDb = join(previous.dir, 'warehouse.duckdb');
+  const havePrev = existsSync(prevDb) && previous.contentHash !== null;
+  if (havePrev && previous.contentHash === contentHash) {
+    copyFileSync(prevDb, target);
+    return;
+  }
+  const update = havePrev && p.tables.some((t) => t.reuse);
+  if (update) copyFileSync(prevDb, target);
+  // Pinned so that a newer writer cannot produce a file the pinned duckdb-wasm (DuckDB 1.4) cannot open; an
+  // updated file keeps the version it was created with.
+  await exec(conn, `ATTACH ${lit(target)} AS pub${update ? '' : " (STORAGE_VERSION 'v1.0.0')"}`);
+  try {
+    if (update) {
+      const names = new Set(p.tables.map((t) => t.name));
+      const existing = await all<{ t: string }>(conn, `SELECT table_name AS t FROM information_schema.tables WHERE table_catalog = 'pub'`);
+      for (const { t } of existing) if (!names.has(t)) await exec(conn, `DROP TABLE pub.${ident(t)}`);
+    }
     for (const t of p.tables) {
+      if (update && t.reuse) continue;
       const order = (t.doc.order ?? []).map(ident).join(', ');
-      await exec(conn, `CREATE TABLE pub.${ident(t.name)} AS SELECT * FROM ${ident(t.name)}${order ? ` ORDER BY ${order}` : ''}`);
+      await exec(conn, `CREATE OR REPLACE TABLE pub.${ident(t.name)} AS SELECT * FROM ${ident(t.name)}${order && !t.sorted ? ` ORDER BY ${order}` : ''}`);
     }
+  } finally {
     await exec(conn, `DETACH pub`);
   }
+}
 
+export async function publish(p: PublishInput): Promise<{ contentHash: string }> {
+  const { conn, dir, previous } = p;
+  mkdirSync(join(dir, 'tables'), { recursive: true });
+
+  // The gate runs before anything is written, over every text cell of every table that will be written; a table
+  // taken from the previous output passed it when it was written.
+  const findings = await scanPublishedTables(conn, p.tables.filter((t) => !t.reuse).map((t) => t.name));
+  if (findings.length) throw new PersonalDataError(findings);
+
+  const prevEntries = new Map((previous.catalog?.tables ?? []).map((t) => [t.name, t as CatalogTable]));
+  const catalogTables: CatalogTable[] = [];
+  const recorded: Record<string, { key: string; parquetSha256: string }> = {};
+  for (const t of p.tables) {
+    const prev = prevEntries.get(t.name);
+    if (t.reuse && prev) {
+      for (const f of [prev.files.parquet, prev.files.csv, prev.files.json]) if (f) carryOver(join(previous.dir, f), join(dir, f));
+      catalogTables.push(prev);
+      recorded[t.name] = { key: t.key, parquetSha256: previous.tables[t.name].parquetSha256 };
+    } else {
+      t.reuse = false;
+      const { entry, parquetSha256 } = await writeTable(conn, t, dir);
+      catalogTables.push(entry);
+      recorded[t.name] = { key: t.key, parquetSha256 };
+    }
+  }
+  const contentHash = sha256(p.tables.map((t) => recorded[t.name].parquetSha256).join('\n'));
+  await writeWarehouse(p, contentHash);
   const used = new Set(p.reconciliation.map((r) => r.sourceId));
   const sources = p.declarations
     .filter((d) => used.has(d.id))
@@ -170,6 +241,8 @@ export async function publish(p: PublishInput): Promise<{ contentHash: string }>
     if (f.length) throw new PersonalDataError(f.map((x) => ({ table: name, column: '', kind: x.kind, masked: x.masked })));
     writeFileSync(join(dir, name), text + '\n');
   }
-  writeFileSync(join(dir, 'build.json'), JSON.stringify({ buildKey: p.buildKey, contentHash }, null, 1) + '\n');
+  const checks: PreviousBuild['checks'] = {};
+  for (const c of p.checks) checks[checkId(c)] = { key: p.checkKeys[checkId(c)] ?? '', passed: c.passed, failingRows: c.failingRows, table: c.table, name: c.name };
+  writeFileSync(join(dir, 'build.json'), JSON.stringify({ buildKey: p.buildKey, contentHash, tables: recorded, checks }, null, 1) + '\n');
   return { contentHash };
 }

@@ -16,19 +16,22 @@ const CANDIDATE = `(\\d{17}[\\dXx])|(1[3-9]\\d[- ]?\\d{4}[- ]?\\d{4})|(@[A-Za-z0
 export async function scanPublishedTables(conn: Conn, tables: string[]): Promise<TableFinding[]> {
   const out: TableFinding[] = [];
   for (const t of tables) {
-    const cols = await all<{ column_name: string }>(
-      conn,
-      `SELECT column_name FROM information_schema.columns WHERE table_name = ${lit(t)} AND table_schema = 'main' AND data_type = 'VARCHAR'`,
-    );
-    for (const { column_name: c } of cols) {
-      // Distinct values first (materialised, so the filter is not pushed below it): text columns of big marts
-      // repeat a few codes millions of times, and the regular expression then runs once per value, not per row.
-      const hits = await all<{ v: string }>(
+    const cols = (
+      await all<{ column_name: string }>(
         conn,
-        `WITH d AS MATERIALIZED (SELECT DISTINCT ${ident(c)} AS v FROM ${ident(t)}) SELECT v FROM d WHERE regexp_matches(v, ${lit(CANDIDATE)}) LIMIT 1000`,
-      );
-      for (const h of hits) for (const f of findPersonalData(h.v)) out.push({ table: t, column: c, kind: f.kind, masked: f.masked });
-    }
+        `SELECT column_name FROM information_schema.columns WHERE table_name = ${lit(t)} AND table_schema = 'main' AND data_type = 'VARCHAR'`,
+      )
+    ).map((c) => c.column_name);
+    if (!cols.length) continue;
+    // One pass over the table: each text column's distinct values are gathered, and the regular expression runs
+    // once per distinct value, not per row (text columns of big marts repeat a few codes millions of times).
+    const [hits] = await all<Record<string, string[] | null>>(
+      conn,
+      `SELECT ${cols.map((c, i) => `list_filter(list(DISTINCT ${ident(c)}), v -> regexp_matches(v, ${lit(CANDIDATE)}))[1:1000] AS c${i}`).join(', ')} FROM ${ident(t)}`,
+    );
+    cols.forEach((c, i) => {
+      for (const v of hits[`c${i}`] ?? []) for (const f of findPersonalData(v)) out.push({ table: t, column: c, kind: f.kind, masked: f.masked });
+    });
   }
   return out;
 }

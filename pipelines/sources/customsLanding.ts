@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { csvCell, forEachLine, landRows } from './landing.ts';
 import type { InputTable, Landed, QuarantineRow } from './types.ts';
 import { alignsWithHeader, usedColumns, type HeaderMap } from './customsColumns.ts';
+import { countLines, transcodeToUtf8 } from './directCsv.ts';
 
 export interface ProjectOptions {
   sourceId: string;
@@ -119,4 +120,28 @@ export async function landCsvProjected(table: InputTable, map: HeaderMap, outPat
   out.end();
   await once(out, 'finish');
   return { csvPath: outPath, columns: ['_line', ...used.map((u) => u.name)], headerLines: 1, rowsIn, constants: o.constants, quarantined };
+}
+
+/**
+ * Hands a CSV to DuckDB to parse directly (see directCsv.ts), or returns null when the file cannot be read that
+ * way: a header below line 1, blank lines among the rows, or GBK bytes that do not decode (the line-by-line path
+ * then names the line).
+ */
+export async function landCsvDirect(table: InputTable, map: HeaderMap, workPath: string, o: ProjectOptions): Promise<Landed | null> {
+  if (table.headerLine !== 1) return null;
+  let csvPath = table.path;
+  if (table.encoding === 'gb18030') {
+    if (!(await transcodeToUtf8(table.path, workPath))) return null;
+    csvPath = workPath;
+  }
+  const { lines, blankLines } = countLines(csvPath, table.headerLine);
+  if (blankLines > 0) return null;
+  return {
+    csvPath,
+    columns: usedColumns(map).map((u) => u.name),
+    headerLines: table.headerLine,
+    rowsIn: lines - table.headerLine,
+    constants: o.constants,
+    direct: { fileColumns: map.names },
+  };
 }

@@ -77,6 +77,8 @@ export interface LandContext {
   /** Where to write this table's landing CSV. */
   landingPath: string;
   declaration: SourceDeclaration;
+  /** False forces line-by-line landing (after DuckDB's direct reading of the file was found not to match it). */
+  direct?: boolean;
 }
 
 /** A landing CSV ready for DuckDB. */
@@ -93,6 +95,12 @@ export interface Landed {
   constants: Record<string, string>;
   /** Rows the adapter itself could not turn into landing rows (e.g. a Trade Map cell outside any block). */
   quarantined?: QuarantineRow[];
+  /**
+   * Set when csvPath is the extract itself (or its UTF-8 transcoding) for DuckDB to parse: every column in file
+   * order ("_x<i>" for the unused), and the number of data records the file must yield, one per line. The loader
+   * falls back to line-by-line landing when DuckDB's reading does not match that (see sources/directCsv.ts).
+   */
+  direct?: { fileColumns: string[] };
 }
 
 export interface Adapter {

@@ -8,7 +8,7 @@ import { createConfigTables } from '../../pipelines/configTables.ts';
 import { loadReferenceTables } from '../../pipelines/reference.ts';
 import { tablesOf } from '../../pipelines/discover.ts';
 import { detectAdapter } from '../../pipelines/sources/index.ts';
-import { createLandingTable, createQuarantineTable, loadLanding, loadMacros, runStaging } from '../../pipelines/stage.ts';
+import { createLandingTable, createQuarantineTable, landTable, loadMacros, runStaging } from '../../pipelines/stage.ts';
 import { all, openDuck, type Conn } from '../../pipelines/lib/duck.ts';
 import type { Adapter, SourceDeclaration } from '../../pipelines/sources/types.ts';
 
@@ -16,6 +16,8 @@ export interface StagedFile {
   conn: Conn;
   adapter: Adapter;
   rowsIn: number;
+  /** Tables DuckDB parsed directly (the rest were landed line by line). */
+  directTables: number;
   rows: Record<string, unknown>[];
   quarantine: { file: string; line: number; column: string | null; rule: string; message: string; raw: string }[];
   close(): void;
@@ -26,7 +28,13 @@ export function declaration(over: Partial<SourceDeclaration> = {}): SourceDeclar
 }
 
 /** Stages one file (every table in it). Throws what the pipeline would throw (e.g. StructuralError). */
-export async function stageFile(path: string, decl: Partial<SourceDeclaration> = {}, config: ClusterConfig = loadClusterConfig()): Promise<StagedFile> {
+export async function stageFile(
+  path: string,
+  decl: Partial<SourceDeclaration> = {},
+  config: ClusterConfig = loadClusterConfig(),
+  /** direct: false forces line-by-line landing, to compare it with DuckDB's direct parsing. */
+  options: { direct?: boolean } = {},
+): Promise<StagedFile> {
   const work = mkdtempSync(join(tmpdir(), 'stage-'));
   const { instance, conn } = await openDuck();
   try {
@@ -38,6 +46,7 @@ export async function stageFile(path: string, decl: Partial<SourceDeclaration> =
     const tables = await tablesOf(path, basename(path));
     let adapter: Adapter | null = null;
     let rowsIn = 0;
+    let directTables = 0;
     for (const [i, t] of tables.entries()) {
       const a = detectAdapter(t);
       if (!a) continue;
@@ -46,9 +55,9 @@ export async function stageFile(path: string, decl: Partial<SourceDeclaration> =
         adapter = a;
         await createLandingTable(conn, a);
       }
-      const landed = await a.land(t, { config, workDir: work, declaration: d, landingPath: join(work, `landing_${i}.csv`) });
+      const { landed, direct } = await landTable(conn, a, t, { config, workDir: work, declaration: d, landingPath: join(work, `landing_${i}.csv`), direct: options.direct });
       rowsIn += landed.rowsIn;
-      await loadLanding(conn, a, landed, d, t.relPath);
+      if (direct) directTables++;
     }
     if (!adapter) throw new Error(`no adapter recognises ${path}`);
     await runStaging(conn, adapter);
@@ -58,6 +67,7 @@ export async function stageFile(path: string, decl: Partial<SourceDeclaration> =
       conn,
       adapter,
       rowsIn,
+      directTables,
       rows,
       quarantine,
       close: () => {

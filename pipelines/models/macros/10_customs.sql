@@ -11,7 +11,6 @@ CREATE OR REPLACE MACRO customs_hs(x) AS regexp_replace(coalesce(clean_text(x), 
 
 -- clean_num, but NaN and infinity (which a DOUBLE cast accepts as words) count as unparseable.
 CREATE OR REPLACE MACRO customs_num(x) AS clean_num(x);
-CREATE OR REPLACE MACRO customs_num_bad(x) AS clean_text(x) IS NOT NULL AND customs_num(x) IS NULL;
 
 -- import / export from 进口/出口, I/E, import/export (NULL for anything else).
 CREATE OR REPLACE MACRO customs_flow(x) AS (
@@ -21,7 +20,8 @@ CREATE OR REPLACE MACRO customs_flow(x) AS (
   END);
 
 -- Quantity units customs use for the cluster's goods; anything else is a sign of a mis-keyed row.
-CREATE OR REPLACE MACRO customs_unit_ok(u) AS clean_text(u) IS NULL OR clean_text(u) IN ('克拉', '千克', '克', '个', '件');
+-- Takes the cleaned unit.
+CREATE OR REPLACE MACRO customs_unit_ok(u) AS u IS NULL OR u IN ('克拉', '千克', '克', '个', '件');
 
 -- Carats for diamond goods only: the quantity in 克拉 as is, or converted from a weight (1 ct = 0.2 g).
 -- For jewelry a weight in carats would mean nothing, so it stays NULL.

@@ -44,4 +44,3 @@ SELECT period, year, month, region_level, region_code, hs_code, hs6, hs_group, f
   round(sum(value_usd), 2) AS value_usd, round(sum(quantity_carats), 3) AS quantity_carats, source_id, bool_or(synthetic) AS synthetic
 FROM (SELECT * FROM public_stats UNION ALL SELECT * FROM district)
 GROUP BY period, year, month, region_level, region_code, hs_code, hs6, hs_group, flow, partner_code, trade_mode_class, trade_mode_name, source_id
-ORDER BY period, region_level, region_code, hs_code, flow, partner_code NULLS FIRST, trade_mode_name NULLS FIRST, source_id

@@ -61,9 +61,9 @@ cell_rules AS (
         {'rule': 'hs_code_unknown', 'column': 'hs_code', 'message': printf('商品编码 "%s": HS %s is neither in the HS 2022 nomenclature nor in the cluster''s HS groups', hs_code_raw, hs6)}
       WHEN flow IS NULL THEN
         {'rule': 'flow_unknown', 'column': 'flow', 'message': CASE WHEN flow_raw IS NULL THEN '进出口 is empty' ELSE printf('进出口 "%s" is not 进口/出口 (I/E)', flow_raw) END}
-      WHEN customs_num_bad(qty1_raw) THEN {'rule': 'quantity_unparseable', 'column': 'qty1', 'message': printf('第一数量 "%s" is not a number', qty1_raw)}
+      WHEN num_bad(qty1_raw, qty1) THEN {'rule': 'quantity_unparseable', 'column': 'qty1', 'message': printf('第一数量 "%s" is not a number', qty1_raw)}
       WHEN qty1 < 0 THEN {'rule': 'quantity_negative', 'column': 'qty1', 'message': printf('第一数量 "%s" is negative', qty1_raw)}
-      WHEN customs_num_bad(qty2_raw) THEN {'rule': 'quantity_unparseable', 'column': 'qty2', 'message': printf('第二数量 "%s" is not a number', qty2_raw)}
+      WHEN num_bad(qty2_raw, qty2) THEN {'rule': 'quantity_unparseable', 'column': 'qty2', 'message': printf('第二数量 "%s" is not a number', qty2_raw)}
       WHEN qty2 < 0 THEN {'rule': 'quantity_negative', 'column': 'qty2', 'message': printf('第二数量 "%s" is negative', qty2_raw)}
       WHEN NOT customs_unit_ok(unit1) THEN
         {'rule': 'unit_unknown', 'column': 'unit1', 'message': printf('第一计量单位 "%s" is not one of 克拉, 千克, 克, 个, 件', unit1)}

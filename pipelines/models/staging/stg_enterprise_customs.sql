@@ -65,7 +65,7 @@ cell_rules AS (
         {'rule': 'hs_code_unknown', 'column': 'hs_code', 'message': printf('商品编码 "%s": HS %s is neither in the HS 2022 nomenclature nor in the cluster''s HS groups', hs_code_raw, hs6)}
       WHEN flow IS NULL THEN
         {'rule': 'flow_unknown', 'column': 'flow', 'message': CASE WHEN flow_raw IS NULL THEN '进出口 is empty' ELSE printf('进出口 "%s" is not 进口/出口 (I/E)', flow_raw) END}
-      WHEN customs_num_bad(quantity_raw) THEN {'rule': 'quantity_unparseable', 'column': 'quantity', 'message': printf('数量 "%s" is not a number', quantity_raw)}
+      WHEN num_bad(quantity_raw, quantity) THEN {'rule': 'quantity_unparseable', 'column': 'quantity', 'message': printf('数量 "%s" is not a number', quantity_raw)}
       WHEN quantity < 0 THEN {'rule': 'quantity_negative', 'column': 'quantity', 'message': printf('数量 "%s" is negative', quantity_raw)}
       WHEN NOT customs_unit_ok(unit) THEN {'rule': 'unit_unknown', 'column': 'unit', 'message': printf('单位 "%s" is not one of 克拉, 千克, 克, 个, 件', unit)}
       WHEN value_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'value', 'message': printf('%s is empty', value_label)}

@@ -30,10 +30,10 @@ cell_rules AS (
       WHEN half_year IS NULL THEN
         {'rule': 'period_unparseable', 'column': 'half_year', 'message': printf('Quarter "%s" is not a half year (1 or 2)', coalesce(half_year_raw, ''))}
       WHEN trade_type IS NULL THEN {'rule': 'required_value_missing', 'column': 'trade_type', 'message': 'Trade Type is empty'}
-      WHEN num_unparseable(carats_raw) THEN
+      WHEN num_bad(carats_raw, carats) THEN
         {'rule': 'quantity_unparseable', 'column': 'carats', 'message': printf('Carat "%s" is not a number', carats_raw)}
       WHEN carats < 0 THEN {'rule': 'quantity_negative', 'column': 'carats', 'message': printf('Carat "%s" is negative', carats_raw)}
-      WHEN num_unparseable(value_raw) THEN
+      WHEN num_bad(value_raw, value_usd) THEN
         {'rule': 'value_unparseable', 'column': 'value_usd', 'message': printf('US Value "%s" is not a number', value_raw)}
       WHEN value_usd < 0 THEN {'rule': 'value_negative', 'column': 'value_usd', 'message': printf('US Value "%s" is negative', value_raw)}
     END AS cell_rule

@@ -31,7 +31,7 @@ cell_rules AS (
         {'rule': 'year_unparseable', 'column': 'year', 'message': CASE WHEN year_raw IS NULL
           THEN 'the value''s column header names no year (expected "Imported/Exported value in <year>")'
           ELSE printf('column header "%s" names no year', year_raw) END}
-      WHEN num_unparseable(value_raw) THEN
+      WHEN num_bad(value_raw, value_usd_thousand) THEN
         {'rule': 'value_unparseable', 'column': 'value_usd_thousand', 'message': printf('value "%s" is not a number', value_raw)}
       WHEN value_usd_thousand < 0 THEN
         {'rule': 'value_negative', 'column': 'value_usd_thousand', 'message': printf('value "%s" is negative', value_raw)}

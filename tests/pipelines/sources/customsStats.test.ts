@@ -15,7 +15,7 @@ import { adapter } from '../../../pipelines/sources/customsStats.ts';
 import { adapter as enterpriseAdapter } from '../../../pipelines/sources/enterpriseCustoms.ts';
 import { sniffCsv } from '../../../pipelines/sources/landing.ts';
 import { StructuralError, type SourceDeclaration } from '../../../pipelines/sources/types.ts';
-import { createLandingTable, createQuarantineTable, loadLanding, loadMacros, runStaging } from '../../../pipelines/stage.ts';
+import { createLandingTable, createQuarantineTable, landTable, loadMacros, runStaging } from '../../../pipelines/stage.ts';
 import { all, openDuck } from '../../../pipelines/lib/duck.ts';
 import { encodeGb18030, invalidGbk } from '../../fixtures/customs_stats/make.ts';
 
@@ -315,9 +315,8 @@ async function stageTogether(paths: string[], decl: Partial<SourceDeclaration>) 
     for (const [i, path] of paths.entries()) {
       for (const t of await tablesOf(path, basename(path))) {
         const d = declaration(decl);
-        const landed = await adapter.land(t, { config, workDir: work, declaration: d, landingPath: join(work, `landing_${i}.csv`) });
+        const { landed } = await landTable(conn, adapter, t, { config, workDir: work, declaration: d, landingPath: join(work, `landing_${i}.csv`) });
         rowsIn += landed.rowsIn;
-        await loadLanding(conn, adapter, landed, d, t.relPath);
       }
     }
     await runStaging(conn, adapter);
