@@ -99,7 +99,7 @@ function carryOver(from: string, to: string): void {
 
 export const checkId = (c: { table: string; name: string }) => `${c.table}:${c.name}`;
 
-type CatalogTable = {
+export type CatalogTable = {
   name: string;
   layer: string;
   title: unknown;
@@ -113,7 +113,12 @@ type CatalogTable = {
 };
 
 /** Writes one table's Parquet, CSV and JSON files and returns its catalog entry and the Parquet file's hash. */
-async function writeTable(conn: Conn, t: PublishTable, dir: string): Promise<{ entry: CatalogTable; parquetSha256: string }> {
+export async function writeTable(
+  conn: Conn,
+  t: Pick<PublishTable, 'name' | 'doc' | 'layer' | 'sorted'>,
+  dir: string,
+  limits = { csvMaxRows: CSV_MAX_ROWS, jsonMaxRows: JSON_MAX_ROWS },
+): Promise<{ entry: CatalogTable; parquetSha256: string }> {
   const tablesDir = join(dir, 'tables');
   const cols = await columnsOf(conn, t.name);
   const order = totalOrder(cols.map((c) => c.name), t.doc.order);
@@ -130,13 +135,13 @@ async function writeTable(conn: Conn, t: PublishTable, dir: string): Promise<{ e
   );
   const n = Number(stats.n);
   let csv: string | null = null;
-  if (n <= CSV_MAX_ROWS) {
+  if (n <= limits.csvMaxRows) {
     csv = `tables/${t.name}.csv`;
     await writeCsv(conn, t.name, cols, t.sorted ? [] : order, join(dir, csv));
   }
   const synthetic = stats.s ?? false;
   let json: string | null = null;
-  if (n <= JSON_MAX_ROWS) {
+  if (n <= limits.jsonMaxRows) {
     const rows = await all(conn, `SELECT * FROM ${ident(t.name)}${orderBy}`);
     const body = { table: t.name, synthetic, columns: cols.map((c) => c.name), rows: rows.map((r) => cols.map((c) => jsonValue(r[c.name]))) };
     json = `tables/${t.name}.json`;

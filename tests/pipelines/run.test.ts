@@ -2,7 +2,7 @@
 // rebuilds and the personal-data gate. Real DuckDB, real files, temporary output folders.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -10,6 +10,7 @@ import { runPipeline, type RunSummary } from '../../pipelines/run.ts';
 import { PersonalDataError } from '../../pipelines/publish/publish.ts';
 import { all, openDuck } from '../../pipelines/lib/duck.ts';
 import { plantedResidentId } from '../helpers/plantedId.ts';
+import { inputsFingerprint, isUpToDate } from '../../pipelines/upToDate.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'run-test-'));
 const outA = join(tmp, 'outA');
@@ -126,11 +127,13 @@ function registryCsv(raw: string): string {
   return join(dir, f!);
 }
 
-test('one changed extract rebuilds only its kind', async () => {
+test('one changed extract rebuilds only its kind and what reads it; the result equals a full rebuild', async () => {
   const raw = copyRaw('raw-incr');
   const cache = join(tmp, 'cache-incr');
   const out = join(tmp, 'out-incr');
   await runPipeline({ rawDir: raw, outDir: out, cacheDir: cache });
+  const ino = (name: string) => statSync(join(out, 'tables', name)).ino;
+  const before = { trade: ino('mart_trade_monthly.parquet'), firms: ino('mart_enterprises.parquet'), kp: ino('mart_global_kp.csv') };
   const file = registryCsv(raw);
   const text = readFileSync(file);
   writeFileSync(file, Buffer.concat([text, Buffer.from(text.at(-1) === 0x0a ? '' : '\n')]));
@@ -143,6 +146,57 @@ test('one changed extract rebuilds only its kind', async () => {
   assert.equal(byKind.registry, false, 'registry rebuilt');
   assert.equal(byKind.customs_stats, true, 'customs statistics taken from the cache');
   assert.equal(byKind.kimberley, true, 'Kimberley Process taken from the cache');
+  // Tables that do not read the registry are carried over from the previous output (the same file), the rest
+  // are written again.
+  assert.equal(ino('mart_trade_monthly.parquet'), before.trade, 'trade mart carried over');
+  assert.equal(ino('mart_global_kp.csv'), before.kp, 'KP mart carried over');
+  assert.notEqual(ino('mart_enterprises.parquet'), before.firms, 'enterprises mart rewritten');
+
+  // The incremental result is what a full build of the same inputs publishes.
+  const full = join(tmp, 'out-incr-full');
+  await runPipeline({ rawDir: raw, outDir: full, cacheDir: null });
+  const a = snapshot(out);
+  const b = snapshot(full);
+  delete a['warehouse.duckdb'];
+  delete b['warehouse.duckdb'];
+  assert.deepEqual(a, b);
+  const { instance, conn } = await openDuck();
+  try {
+    await conn.run(`ATTACH '${join(out, 'warehouse.duckdb')}' AS inc (READ_ONLY); ATTACH '${join(full, 'warehouse.duckdb')}' AS fresh (READ_ONLY)`);
+    const names = (t: string) => all<{ n: string }>(conn, `SELECT table_name AS n FROM information_schema.tables WHERE table_catalog = '${t}' ORDER BY 1`);
+    const tables = (await names('inc')).map((x) => x.n);
+    assert.deepEqual(tables, (await names('fresh')).map((x) => x.n));
+    for (const t of tables) {
+      const [d] = await all<{ n: number }>(
+        conn,
+        `SELECT (SELECT count(*) FROM (FROM inc."${t}" EXCEPT ALL FROM fresh."${t}")) + (SELECT count(*) FROM (FROM fresh."${t}" EXCEPT ALL FROM inc."${t}")) AS n`,
+      );
+      assert.equal(Number(d.n), 0, `warehouse table ${t} has the same rows`);
+    }
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+});
+
+test('the quick no-change test: true after a build, false once an input file or the output changes', async () => {
+  const raw = copyRaw('raw-quick');
+  const cache = join(tmp, 'cache-quick');
+  const out = join(tmp, 'out-quick');
+  const inputs = { rawDir: raw, outDir: out, configPath: 'data/cluster.json', referenceDir: 'data/reference' };
+  assert.equal(isUpToDate(cache, out, inputsFingerprint(inputs)), false, 'nothing built yet');
+  await runPipeline({ rawDir: raw, outDir: out, cacheDir: cache });
+  assert.equal(isUpToDate(cache, out, inputsFingerprint(inputs)), true);
+  const f = registryCsv(raw);
+  const t = new Date(statSync(f).mtimeMs + 5000);
+  utimesSync(f, t, t);
+  assert.equal(isUpToDate(cache, out, inputsFingerprint(inputs)), false, 'a touched input');
+  const r = await runPipeline({ rawDir: raw, outDir: out, cacheDir: cache });
+  assert.equal(r.status, 'up-to-date', 'same content: the full check finds nothing to do');
+  assert.equal(isUpToDate(cache, out, inputsFingerprint(inputs)), true, 'and records it');
+  const build = join(out, 'build.json');
+  writeFileSync(build, readFileSync(build, 'utf8').replace(/"buildKey": "[0-9a-f]+"/, '"buildKey": "other"'));
+  assert.equal(isUpToDate(cache, out, inputsFingerprint(inputs)), false, 'an output built by something else');
 });
 
 test('a resident ID planted in an extract fails the build and publishes nothing', async () => {
