@@ -38,7 +38,8 @@ export function summaryTable(s: RunSummary): string {
   const rows = [['file', 'kind', 'rows in', 'loaded', 'quarantined']];
   for (const f of s.files) rows.push([f.file, f.kind, f.rowsIn.toLocaleString('en'), f.loaded.toLocaleString('en'), f.quarantined.toLocaleString('en')]);
   const kinds = s.kinds.map((k) => `${k.kind} ${k.cached ? '(cached)' : `${k.seconds.toFixed(1)} s`}`).join(', ');
-  return `${table(rows)}\n\nkinds: ${kinds}\nchecks: ${s.checks.filter((c) => c.passed).length}/${s.checks.length} passed; total ${s.seconds.toFixed(1)} s → ${s.outDir}`;
+  const stages = Object.entries(s.stageSeconds).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ');
+  return `${table(rows)}\n\nkinds: ${kinds}\nstages: ${stages}\nchecks: ${s.checks.filter((c) => c.passed).length}/${s.checks.length} passed; total ${s.seconds.toFixed(1)} s → ${s.outDir}`;
 }
 
 async function main(): Promise<number> {

@@ -53,6 +53,8 @@ export interface RunSummary {
   kinds: KindSummary[];
   checks: CheckResult[];
   seconds: number;
+  /** Seconds spent per stage (discover, land and stage, marts, checks, publish and swap). */
+  stageSeconds: Record<string, number>;
 }
 
 export class ReconciliationError extends Error {}
@@ -199,7 +201,19 @@ async function reconcileKind(conn: Conn, kind: SourceKind, rowsIn: Map<string, {
 
 export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): Promise<RunSummary> {
   const t0 = Date.now();
-  const { progress, beforeStage } = effects;
+  const { progress } = effects;
+  // Each stage's start closes the previous stage's time.
+  const stageSeconds: Record<string, number> = {};
+  let current: { stage: string; at: number } | null = null;
+  const mark = (stage: Stage | 'done') => {
+    const now = Date.now();
+    if (current) stageSeconds[current.stage] = (stageSeconds[current.stage] ?? 0) + (now - current.at) / 1000;
+    current = { stage: stage === 'land' ? 'land+stage' : stage === 'swap' ? 'publish' : stage, at: now };
+  };
+  const beforeStage = (stage: Stage) => {
+    mark(stage);
+    effects.beforeStage?.(stage);
+  };
   const configPath = opts.configPath ?? 'data/cluster.json';
   const referenceDir = opts.referenceDir ?? 'data/reference';
   const outDir = resolve(opts.outDir);
@@ -210,7 +224,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
   // Taken before anything is read, so a file changed during the run makes the next run build again.
   const fingerprint = inputsFingerprint({ rawDir: opts.rawDir, outDir, configPath, referenceDir });
 
-  beforeStage?.('discover');
+  beforeStage('discover');
   progress?.('discover', opts.rawDir);
   const declarations = readDeclarations(opts.rawDir);
   const files = await detectFiles(opts.rawDir, hasher, progress);
@@ -232,7 +246,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
       if (JSON.parse(readFileSync(buildFile, 'utf8')).buildKey === buildKey) {
         progress?.('publish', 'nothing changed: output is up to date');
         if (cacheDir) recordBuild(cacheDir, outDir, fingerprint);
-        return { status: 'up-to-date', outDir, files: [], kinds: [], checks: [], seconds: (Date.now() - t0) / 1000 };
+        return { status: 'up-to-date', outDir, files: [], kinds: [], checks: [], seconds: (Date.now() - t0) / 1000, stageSeconds };
       }
     } catch {
       /* an unreadable build.json means: rebuild */
@@ -248,7 +262,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     await loadMacros(conn);
     await createQuarantineTable(conn);
 
-    beforeStage?.('land');
+    beforeStage('land');
     const reconciliation: FileReconciliation[] = [];
     const kinds: KindSummary[] = [];
     for (const adapter of ADAPTERS) {
@@ -258,7 +272,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
       kinds.push({ kind: adapter.kind, cached: r.cached, seconds: (Date.now() - k0) / 1000 });
     }
 
-    beforeStage?.('marts');
+    beforeStage('marts');
     // Tables whose key matches the previous build's are read from the previous output (a view over its Parquet,
     // read only if a rebuilt model needs it) instead of being built, checked and written again.
     // --force still lets an unchanged warehouse.duckdb be kept (builds stay byte-identical), but reuses no table.
@@ -279,7 +293,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
       }
     }
 
-    beforeStage?.('checks');
+    beforeStage('checks');
     // A check is re-run when anything it reads was rebuilt; otherwise the previous build's (passing) result stands.
     const checkSqls = [...declaredChecks(schema), ...customChecks()];
     const checkKeys: Record<string, string> = {};
@@ -299,7 +313,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     if (failed.length) throw new CheckFailedError(failed);
     progress?.('checks', `${checks.length} checks passed (${ran.length} run, ${carried.length} unchanged)`);
 
-    beforeStage?.('publish');
+    beforeStage('publish');
     await exec(conn, `CREATE OR REPLACE TABLE quality_quarantine AS SELECT * FROM quarantine`);
     for (const r of REFERENCE_TABLES) await exec(conn, `ALTER TABLE ${r.table} RENAME TO ${r.table}__tmp; CREATE TABLE ${r.table} AS SELECT * FROM ${r.table}__tmp; DROP TABLE ${r.table}__tmp`);
     const entry = (name: string, doc: TableSchema, layer: string, sorted: boolean): PublishTable => ({
@@ -333,12 +347,13 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     });
     const rewritten = tables.filter((t) => !t.reuse).length;
     progress?.('publish', `${rewritten} table(s) written, ${tables.length - rewritten} unchanged`);
-    beforeStage?.('swap');
+    beforeStage('swap');
     swapIn(stagingDir, outDir);
     stagingDir = null;
     if (cacheDir) recordBuild(cacheDir, outDir, fingerprint);
     progress?.('publish', outDir);
-    return { status: 'built', outDir, files: reconciliation, kinds, checks, seconds: (Date.now() - t0) / 1000 };
+    mark('done');
+    return { status: 'built', outDir, files: reconciliation, kinds, checks, seconds: (Date.now() - t0) / 1000, stageSeconds };
   } finally {
     if (stagingDir) discardStaging(stagingDir);
     conn.closeSync();
