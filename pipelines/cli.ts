@@ -6,6 +6,7 @@ import type { RunSummary } from './run.ts';
 import { StructuralError } from './sources/types.ts';
 import { ConfigError } from './config.ts';
 import { inputsFingerprint, isUpToDate } from './upToDate.ts';
+import { progressDisplay } from './progressDisplay.ts';
 
 const HELP = `Usage: npm run pipeline -- [options]
 
@@ -42,6 +43,11 @@ export function summaryTable(s: RunSummary): string {
   return `${table(rows)}\n\nkinds: ${kinds}\nstages: ${stages}\nchecks: ${s.checks.filter((c) => c.passed).length}/${s.checks.length} passed; total ${s.seconds.toFixed(1)} s → ${s.outDir}`;
 }
 
+// A closed pipe (`npm run pipeline | head`) must not stop the build: its output just goes nowhere.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+});
+
 async function main(): Promise<number> {
   let args;
   try {
@@ -68,7 +74,6 @@ async function main(): Promise<number> {
     return 0;
   }
   const started = Date.now();
-  const stamp = () => `${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s`;
   const upToDate = (out: string) => `Up to date: ${out} (nothing changed; --force rebuilds)`;
   // Asked before DuckDB and the workbook reader are even loaded: a no-change rebuild costs little more than Node.
   if (!o.force && !o['no-cache'] && isUpToDate(o.cache!, o.out!, inputsFingerprint({ rawDir: o.raw!, outDir: o.out!, configPath: o.config!, referenceDir: 'data/reference' }))) {
@@ -77,14 +82,17 @@ async function main(): Promise<number> {
   }
   const { runPipeline, CheckFailedError, ReconciliationError } = await import('./run.ts');
   const { PersonalDataError } = await import('./publish/publish.ts');
+  const display = o.quiet ? null : progressDisplay(process.stdout, started);
   try {
     const summary = await runPipeline(
       { rawDir: o.raw!, outDir: o.out!, configPath: o.config!, cacheDir: o['no-cache'] ? null : o.cache!, force: o.force },
-      { progress: o.quiet ? undefined : (stage, detail) => console.log(`${stamp()}  [${stage}] ${detail}`) },
+      { progress: display ? (stage, detail, count) => display.update(stage, detail, count) : undefined },
     );
+    display?.stop();
     console.log(summary.status === 'up-to-date' ? upToDate(summary.outDir) : summaryTable(summary));
     return 0;
   } catch (e) {
+    display?.stop();
     if (e instanceof StructuralError || e instanceof ConfigError) {
       console.error(`Input error: ${e.message}`);
       return 2;

@@ -34,8 +34,8 @@ export interface RunOptions {
 export type Stage = 'discover' | 'land' | 'stage' | 'reconcile' | 'marts' | 'checks' | 'publish' | 'swap';
 
 export interface RunEffects {
-  /** Progress: a stage starts, or a file/model within it is done. */
-  progress?(stage: Stage, detail: string): void;
+  /** Progress: a stage starts, or a file/model within it is done (count: how far through the stage). */
+  progress?(stage: Stage, detail: string, count?: { done: number; total: number }): void;
   /** Test hook: called as each stage starts; throwing here simulates a failure mid-run. */
   beforeStage?(stage: Stage): void;
 }
@@ -116,7 +116,8 @@ async function detectFiles(rawDir: string, hasher: FileHasher, progress: RunEffe
   const out: FileTables[] = [];
   // Recognition depends on the adapters' code as well as on the file.
   const note = `kinds:${hashTree([join(PIPELINES_DIR, 'sources'), join(PIPELINES_DIR, 'discover.ts')]).slice(0, 16)}`;
-  for (const f of discoverFiles(rawDir)) {
+  const found = discoverFiles(rawDir);
+  for (const [i, f] of found.entries()) {
     const hash = await hasher.hash(f.path);
     const known = hasher.note(hash, note) as SourceKind[] | undefined;
     let tables: FileTables['tables'] = null;
@@ -127,7 +128,7 @@ async function detectFiles(rawDir: string, hasher: FileHasher, progress: RunEffe
       hasher.setNote(hash, note, kinds);
     }
     out.push({ path: f.path, relPath: f.relPath, declaration: f.declaration, hash, kinds, tables });
-    progress?.('discover', `${f.relPath} → ${kinds.join(', ')}`);
+    progress?.('discover', `${f.relPath} → ${kinds.join(', ')}`, { done: i + 1, total: found.length });
   }
   return out;
 }
@@ -146,7 +147,6 @@ async function buildKind(
     // A view: a kind taken from the cache is read only if a model that needs it is rebuilt.
     await exec(conn, `CREATE OR REPLACE VIEW ${ident('stg_' + kind)} AS SELECT * FROM read_parquet(${lit(cacheBase + '.stg.parquet')})`);
     await exec(conn, `INSERT INTO quarantine SELECT * FROM read_parquet(${lit(cacheBase + '.quarantine.parquet')})`);
-    progress?.('stage', `${kind}: unchanged, from cache`);
     return { cached: true, reconciliation: JSON.parse(readFileSync(cacheBase + '.json', 'utf8')) };
   }
   await createLandingTable(conn, adapter);
@@ -265,11 +265,14 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     beforeStage('land');
     const reconciliation: FileReconciliation[] = [];
     const kinds: KindSummary[] = [];
-    for (const adapter of ADAPTERS) {
+    for (const [i, adapter] of ADAPTERS.entries()) {
       const k0 = Date.now();
-      const r = await buildKind(conn, adapter, files, { config, workDir, cacheDir, key: kindKeys[adapter.kind], force: !!opts.force }, progress);
+      const count = { done: i, total: ADAPTERS.length };
+      const kindProgress: RunEffects['progress'] = progress && ((stage, detail) => progress(stage, detail, count));
+      const r = await buildKind(conn, adapter, files, { config, workDir, cacheDir, key: kindKeys[adapter.kind], force: !!opts.force }, kindProgress);
       reconciliation.push(...r.reconciliation);
       kinds.push({ kind: adapter.kind, cached: r.cached, seconds: (Date.now() - k0) / 1000 });
+      progress?.('stage', `${adapter.kind}: ${r.cached ? 'unchanged, from cache' : `staged (${((Date.now() - k0) / 1000).toFixed(1)} s)`}`, { done: i + 1, total: ADAPTERS.length });
     }
 
     beforeStage('marts');
@@ -283,13 +286,15 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     const tableKeys: Record<string, string> = martKeys(models.map((m) => ({ ...m, doc: schema.tables[m.name] })), keyInputs);
     for (const r of REFERENCE_TABLES) tableKeys[r.table] = sha256([keyInputs.codeKey, keyInputs.configKey, r.table].join('\n'));
     tableKeys.quality_quarantine = sha256([keyInputs.codeKey, ...SOURCE_KINDS.map((k) => kindKeys[k])].join('\n'));
-    for (const m of models) {
+    for (const [i, m] of models.entries()) {
+      const count = { done: i + 1, total: models.length };
       if (reusable(previous, m.name, tableKeys[m.name])) {
         await exec(conn, `CREATE OR REPLACE VIEW ${ident(m.name)} AS SELECT * FROM read_parquet(${lit(join(previous.dir, 'tables', `${m.name}.parquet`))})`);
-        progress?.('marts', `${m.name}: unchanged`);
+        progress?.('marts', `${m.name}: unchanged`, count);
       } else {
-        progress?.('marts', m.name);
+        progress?.('marts', m.name, { done: i, total: models.length });
         await buildMart(conn, m, schema.tables[m.name]?.order);
+        progress?.('marts', `${m.name}: built`, count);
       }
     }
 
@@ -311,7 +316,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     const checks = [...checkSqls.map((c) => byId.get(checkId(c))!), ...(await undocumentedColumns(conn, schema))];
     const failed = checks.filter((c) => !c.passed);
     if (failed.length) throw new CheckFailedError(failed);
-    progress?.('checks', `${checks.length} checks passed (${ran.length} run, ${carried.length} unchanged)`);
+    progress?.('checks', `${checks.length} checks passed (${ran.length} run, ${carried.length} unchanged)`, { done: checks.length, total: checks.length });
 
     beforeStage('publish');
     await exec(conn, `CREATE OR REPLACE TABLE quality_quarantine AS SELECT * FROM quarantine`);
@@ -332,6 +337,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     const filesBySource: Record<string, string[]> = {};
     for (const f of files) (filesBySource[f.declaration.id] ??= []).push(f.relPath);
     stagingDir = prepareStagingDir(outDir);
+    progress?.('publish', `${tables.filter((t) => !t.reuse).length} of ${tables.length} tables to write`, { done: 0, total: tables.length });
     await publish({
       conn,
       dir: stagingDir,
@@ -346,7 +352,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
       buildKey,
     });
     const rewritten = tables.filter((t) => !t.reuse).length;
-    progress?.('publish', `${rewritten} table(s) written, ${tables.length - rewritten} unchanged`);
+    progress?.('publish', `${rewritten} table(s) written, ${tables.length - rewritten} unchanged`, { done: tables.length, total: tables.length });
     beforeStage('swap');
     swapIn(stagingDir, outDir);
     stagingDir = null;
