@@ -254,7 +254,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
   }
 
   const workDir = mkdtempSync(join(tmpdir(), 'pipeline-'));
-  const { instance, conn } = await openDuck(join(workDir, 'build.duckdb'), { memory_limit: '1500MB', temp_directory: join(workDir, 'spill') });
+  const { instance, conn } = await openDuck(process.env.PIPELINE_DB_FILE ? join(workDir, 'build.duckdb') : ':memory:', { memory_limit: '1500MB', temp_directory: join(workDir, 'spill') });
   let stagingDir: string | null = null;
   try {
     await createConfigTables(conn, config);
@@ -364,6 +364,8 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     if (stagingDir) discardStaging(stagingDir);
     conn.closeSync();
     instance.closeSync();
-    rmSync(workDir, { recursive: true, force: true });
+    // PIPELINE_KEEP_WORKDIR=1 keeps the build database for profiling a model by hand.
+    if (process.env.PIPELINE_KEEP_WORKDIR) process.stderr.write(`build database kept: ${join(workDir, 'build.duckdb')}\n`);
+    else rmSync(workDir, { recursive: true, force: true });
   }
 }

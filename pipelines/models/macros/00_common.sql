@@ -1,21 +1,32 @@
 -- Cleaning helpers shared by the staging models. Exports pad cells with tabs (to force text in Excel),
 -- spaces and full-width spaces, and write numbers with thousands separators.
--- trim() with a character set is several times faster than a regular expression on multi-million-row extracts.
-CREATE OR REPLACE MACRO clean_text(x) AS nullif(trim(coalesce(x, ''), ' ' || chr(9) || chr(10) || chr(13) || chr(12288) || chr(65279)), '');
--- NaN and infinity are not numbers a statistics office publishes: they count as unparseable.
--- nullif evaluates its argument once, unlike a CASE in a macro, which would parse the text twice.
-CREATE OR REPLACE MACRO clean_num(x) AS nullif(nullif(nullif(try_cast(replace(replace(clean_text(x), ',', ''), '，', '') AS DOUBLE), 'NaN'::DOUBLE), 'Infinity'::DOUBLE), '-Infinity'::DOUBLE);
+-- Most cells need no trimming, and trim() with a character set that includes multi-byte characters costs about
+-- as much as parsing the cell, so it runs only on cells that start or end with one of those characters (prefix()
+-- and suffix() compare bytes). On a 5M-row extract this saves seconds.
+CREATE OR REPLACE MACRO clean_text(x) AS (
+  CASE
+    WHEN x = '' OR prefix(x, ' ') OR prefix(x, chr(9)) OR prefix(x, chr(10)) OR prefix(x, chr(13)) OR prefix(x, chr(12288)) OR prefix(x, chr(65279))
+      OR suffix(x, ' ') OR suffix(x, chr(9)) OR suffix(x, chr(10)) OR suffix(x, chr(13)) OR suffix(x, chr(12288)) OR suffix(x, chr(65279))
+    THEN nullif(trim(x, ' ' || chr(9) || chr(10) || chr(13) || chr(12288) || chr(65279)), '')
+    ELSE x
+  END);
+-- NaN and infinity (which a DOUBLE cast accepts as words, or gives for 1e400) are not numbers a statistics
+-- office publishes: they count as unparseable. The parse is written twice in the expansion (a macro's arguments
+-- are copied, not evaluated once), not eight times as with nested nullif()s, which made staging queries slow to
+-- plan; within one SELECT DuckDB computes the copies once.
+CREATE OR REPLACE MACRO clean_num(x) AS (
+  CASE WHEN isfinite(try_cast(replace(replace(clean_text(x), ',', ''), '，', '') AS DOUBLE))
+    THEN try_cast(replace(replace(clean_text(x), ',', ''), '，', '') AS DOUBLE)
+  END);
 -- TRUE when a cell had text that is not a number (so "missing" and "unparseable" can be told apart). It takes the
 -- cleaned text and the number already parsed from it: parsing again inside a rule's CASE costs seconds per
 -- million rows, because a macro's nullif() chain is expanded, not shared.
 CREATE OR REPLACE MACRO num_bad(cleaned, parsed) AS cleaned IS NOT NULL AND parsed IS NULL;
--- YYYYMM (also YYYY-MM, YYYY/MM, YYYY年MM月) → first day of the month.
+-- YYYYMM (also YYYY-MM, YYYY/MM, YYYY年MM月) → first day of the month. One pattern for the three forms, so the
+-- cell's text is written twice in the expansion, not six times.
 CREATE OR REPLACE MACRO parse_yyyymm(x) AS (
-  CASE
-    WHEN regexp_full_match(clean_text(x), '\d{6}') THEN try_strptime(clean_text(x) || '01', '%Y%m%d')::DATE
-    WHEN regexp_full_match(clean_text(x), '\d{4}[-/.]\d{1,2}') THEN try_strptime(regexp_replace(clean_text(x), '[/.]', '-') || '-01', '%Y-%m-%d')::DATE
-    WHEN regexp_full_match(clean_text(x), '\d{4}年\d{1,2}月') THEN try_strptime(regexp_replace(clean_text(x), '年|月', '-', 'g') || '01', '%Y-%m-%d')::DATE
-    ELSE NULL
+  CASE WHEN regexp_full_match(clean_text(x), '(\d{4})(\d{2})|(\d{4})[-/.](\d{1,2})|(\d{4})年(\d{1,2})月')
+    THEN try_strptime(regexp_replace(clean_text(x), '^(?:(\d{4})(\d{2})|(\d{4})[-/.](\d{1,2})|(\d{4})年(\d{1,2})月)$', '\1\3\5-\2\4\6-01'), '%Y-%m-%d')::DATE
   END);
 -- Dates as registries write them: 2008-07-25, 2008/7/25, 2008.07.25, 20080725, 2008年7月25日.
 CREATE OR REPLACE MACRO parse_date_cn(x) AS coalesce(

@@ -1,53 +1,75 @@
 -- China Customs statistics exports → typed monthly rows. Every landing row comes out once: with _rule NULL it
 -- is loaded, otherwise it goes to quarantine with the first rule it breaks (cell rules left to right, then
 -- duplicates, so a row reports the most specific problem a person can fix).
-WITH cleaned AS (
+-- Month, commodity code and trade mode repeat a few hundred values over millions of rows: they are parsed and
+-- looked up once per distinct value, then joined back, rather than once per row.
+WITH months AS (
+  SELECT period AS raw, clean_text(period) AS period_raw, customs_period(period) AS period, fx.cny_per_usd
+  FROM (SELECT DISTINCT period FROM landing_customs_stats) d
+  LEFT JOIN cny_rate_by_year() fx ON fx.year = year(customs_period(d.period))
+),
+codes AS (
   SELECT
-    _source_id,
-    _file,
-    _line::INTEGER AS _line,
-    _synthetic::BOOLEAN AS _synthetic,
-    clean_text(period) AS period_raw,
-    customs_period(period) AS period,
-    clean_text(hs_code) AS hs_code_raw,
-    nullif(customs_hs(hs_code), '') AS hs_code,
-    clean_text(hs_name) AS hs_name,
-    clean_text(partner_code) AS partner_code,
-    clean_text(partner_name) AS partner_name,
-    clean_text(trade_mode_code) AS trade_mode_code,
-    clean_text(trade_mode_name) AS trade_mode_name,
-    clean_text(place_code) AS place_code,
-    clean_text(place_name) AS place_name,
-    clean_text(qty1) AS qty1_raw,
-    customs_num(qty1) AS qty1,
-    clean_text(unit1) AS unit1,
-    clean_text(qty2) AS qty2_raw,
-    customs_num(qty2) AS qty2,
-    clean_text(unit2) AS unit2,
-    clean_text(value) AS value_raw,
-    customs_num(value) AS value,
-    clean_text(flow) AS flow_raw,
-    customs_flow(flow) AS flow,
-    clean_text(currency) AS currency,
-    CASE clean_text(currency) WHEN 'CNY' THEN '人民币' ELSE '美元' END AS value_label
-  FROM landing_customs_stats
+    d.hs_code AS raw,
+    clean_text(d.hs_code) AS hs_code_raw,
+    nullif(customs_hs(d.hs_code), '') AS hs_code,
+    substr(nullif(customs_hs(d.hs_code), ''), 1, 6) AS hs6,
+    g.group_id AS hs_group,
+    coalesce(g.is_diamond, FALSE) AS is_diamond,
+    g.hs6 IS NOT NULL OR substr(nullif(customs_hs(d.hs_code), ''), 1, 6) IN (SELECT hscode FROM ref_hs WHERE level = 6) AS hs_known
+  FROM (SELECT DISTINCT hs_code FROM landing_customs_stats) d
+  LEFT JOIN cfg_hs_group g ON g.hs6 = substr(nullif(customs_hs(d.hs_code), ''), 1, 6)
+),
+modes AS (
+  SELECT
+    d.trade_mode_name AS raw,
+    clean_text(d.trade_mode_name) AS trade_mode_name,
+    tm.mode_class
+  FROM (SELECT DISTINCT trade_mode_name FROM landing_customs_stats) d
+  LEFT JOIN trade_mode_classes() tm ON tm.name_zh = clean_text(d.trade_mode_name)
 ),
 looked_up AS (
   SELECT
-    c.*,
-    substr(c.hs_code, 1, 6) AS hs6,
-    g.group_id AS hs_group,
-    coalesce(g.is_diamond, FALSE) AS is_diamond,
-    g.hs6 IS NOT NULL OR substr(c.hs_code, 1, 6) IN (SELECT hscode FROM ref_hs WHERE level = 6) AS hs_known,
-    fx.cny_per_usd,
+    l._source_id,
+    l._file,
+    l._line::INTEGER AS _line,
+    l._synthetic::BOOLEAN AS _synthetic,
+    m.period_raw,
+    m.period,
+    c.hs_code_raw,
+    c.hs_code,
+    clean_text(l.hs_name) AS hs_name,
+    clean_text(l.partner_code) AS partner_code,
+    clean_text(l.partner_name) AS partner_name,
+    clean_text(l.trade_mode_code) AS trade_mode_code,
+    tm.trade_mode_name,
+    clean_text(l.place_code) AS place_code,
+    clean_text(l.place_name) AS place_name,
+    clean_text(l.qty1) AS qty1_raw,
+    customs_num(l.qty1) AS qty1,
+    clean_text(l.unit1) AS unit1,
+    clean_text(l.qty2) AS qty2_raw,
+    customs_num(l.qty2) AS qty2,
+    clean_text(l.unit2) AS unit2,
+    clean_text(l.value) AS value_raw,
+    customs_num(l.value) AS value,
+    clean_text(l.flow) AS flow_raw,
+    customs_flow(l.flow) AS flow,
+    clean_text(l.currency) AS currency,
+    CASE clean_text(l.currency) WHEN 'CNY' THEN '人民币' ELSE '美元' END AS value_label,
+    c.hs6,
+    c.hs_group,
+    c.is_diamond,
+    c.hs_known,
+    m.cny_per_usd,
     CASE
-      WHEN c.trade_mode_name IS NULL AND c.trade_mode_code IS NULL THEN NULL
+      WHEN tm.trade_mode_name IS NULL AND clean_text(l.trade_mode_code) IS NULL THEN NULL
       ELSE coalesce(tm.mode_class, 'other')
     END AS trade_mode_class
-  FROM cleaned c
-  LEFT JOIN cfg_hs_group g ON g.hs6 = substr(c.hs_code, 1, 6)
-  LEFT JOIN cny_rate_by_year() fx ON fx.year = year(c.period)
-  LEFT JOIN trade_mode_classes() tm ON tm.name_zh = c.trade_mode_name
+  FROM landing_customs_stats l
+  LEFT JOIN months m ON m.raw IS NOT DISTINCT FROM l.period
+  LEFT JOIN codes c ON c.raw IS NOT DISTINCT FROM l.hs_code
+  LEFT JOIN modes tm ON tm.raw IS NOT DISTINCT FROM l.trade_mode_name
 ),
 cell_rules AS (
   SELECT
