@@ -169,7 +169,8 @@ async function buildKind(
   await dropLanding(conn, kind);
   if (cacheBase) {
     mkdirSync(ctx.cacheDir!, { recursive: true });
-    await exec(conn, `COPY ${ident('stg_' + kind)} TO ${lit(cacheBase + '.stg.parquet')} (FORMAT parquet, COMPRESSION zstd)`);
+    // Snappy, not ZSTD: a local cache, written on every build of the kind, where writing fast matters more than size.
+    await exec(conn, `COPY ${ident('stg_' + kind)} TO ${lit(cacheBase + '.stg.parquet')} (FORMAT parquet, COMPRESSION snappy)`);
     await exec(conn, `COPY (SELECT * FROM quarantine WHERE kind = ${lit(kind)}) TO ${lit(cacheBase + '.quarantine.parquet')} (FORMAT parquet, COMPRESSION zstd)`);
     const { writeFileSync } = await import('node:fs');
     writeFileSync(cacheBase + '.json', JSON.stringify(reconciliation));

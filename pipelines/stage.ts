@@ -1,6 +1,6 @@
 // Landing → staging: loads adapters' landing CSVs into DuckDB, applies each kind's staging SQL and splits the
 // rows into stg_<kind> (passed) and quarantine (with the rule), so that every input row ends up somewhere.
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Adapter, InputTable, LandContext, Landed, QuarantineRow, SourceDeclaration, SourceKind } from './sources/types.ts';
 import { all, exec, ident, lit, type Conn } from './lib/duck.ts';
@@ -180,6 +180,15 @@ export function stagingSql(kind: SourceKind): string {
 }
 
 /**
+ * Optional statements run on stg_<kind>__all once the model's rows are stored (stg_<kind>.post.sql): rules over
+ * the whole table, such as duplicates, that are cheaper on the stored table than inside the model.
+ */
+export function stagingPostSql(kind: SourceKind): string | null {
+  const p = join(MODELS_DIR, 'staging', `stg_${kind}.post.sql`);
+  return existsSync(p) ? readFileSync(p, 'utf8') : null;
+}
+
+/**
  * Runs stg_<kind>.sql over landing_<kind> into stg_<kind>__all; stg_<kind> is the view of its rows with a NULL
  * _rule (a view, so that a multi-million-row extract is not copied again), the rest go to quarantine. The raw
  * text of a quarantined row is rebuilt from its landing cells.
@@ -190,6 +199,8 @@ export async function runStaging(conn: Conn, adapter: Adapter): Promise<void> {
   const allRows = ident('stg_' + kind + '__all');
   await exec(conn, `DROP VIEW IF EXISTS ${ident('stg_' + kind)}`);
   await exec(conn, `CREATE OR REPLACE TABLE ${allRows} AS ${sql}`);
+  const post = stagingPostSql(kind);
+  if (post) await exec(conn, post);
   // A model may rebuild a row's raw text itself (_raw), e.g. when one sheet row lands as several rows.
   const cols = await all<{ column_name: string }>(conn, `DESCRIBE ${allRows}`);
   const ownRaw = cols.some((c) => c.column_name === '_raw');

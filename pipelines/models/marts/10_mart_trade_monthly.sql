@@ -10,11 +10,17 @@ WITH file_detail AS (
     max(CASE WHEN currency = 'USD' THEN 1 ELSE 0 END) AS is_usd
   FROM stg_customs_stats GROUP BY _file
 ),
-placed AS (
-  SELECT 'nation' AS region_level, (SELECT min(code) FROM cfg_region WHERE level = 'nation') AS region_code, s.*
+-- Not materialised: it is read twice (coverage, then the rows), and rereading the stored staging table costs
+-- less than holding millions of rows of every column in memory.
+placed AS NOT MATERIALIZED (
+  SELECT 'nation' AS region_level, (SELECT min(code) FROM cfg_region WHERE level = 'nation') AS region_code,
+    s.period, s.year, s.month, s.hs_code, s.hs6, s.hs_group, s.flow, s.partner_code, s.partner_name, s.trade_mode_class,
+    s.trade_mode_name, s.value_usd, s.quantity_carats, s._source_id, s._synthetic, s._file
   FROM stg_customs_stats s WHERE s.place_code IS NULL AND s.hs_group IS NOT NULL
   UNION ALL
-  SELECT DISTINCT ON (r.level, r.code, s._file, s._line) r.level AS region_level, r.code AS region_code, s.*
+  SELECT DISTINCT ON (r.level, r.code, s._file, s._line) r.level AS region_level, r.code AS region_code,
+    s.period, s.year, s.month, s.hs_code, s.hs6, s.hs_group, s.flow, s.partner_code, s.partner_name, s.trade_mode_class,
+    s.trade_mode_name, s.value_usd, s.quantity_carats, s._source_id, s._synthetic, s._file
   FROM stg_customs_stats s JOIN cfg_region r ON r.place_prefix IS NOT NULL AND starts_with(s.place_code, r.place_prefix)
   WHERE s.hs_group IS NOT NULL
 ),

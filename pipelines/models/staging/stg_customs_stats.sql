@@ -1,6 +1,6 @@
 -- China Customs statistics exports → typed monthly rows. Every landing row comes out once: with _rule NULL it
--- is loaded, otherwise it goes to quarantine with the first rule it breaks (cell rules left to right, then
--- duplicates, so a row reports the most specific problem a person can fix).
+-- is loaded, otherwise it goes to quarantine with the first rule it breaks (cell rules left to right here, then
+-- duplicates in stg_customs_stats.post.sql, so a row reports the most specific problem a person can fix).
 -- Month, commodity code and trade mode repeat a few hundred values over millions of rows: they are parsed and
 -- looked up once per distinct value, then joined back, rather than once per row.
 WITH months AS (
@@ -96,46 +96,13 @@ cell_rules AS (
       WHEN value < 0 THEN {'rule': 'value_negative', 'column': 'value', 'message': printf('%s "%s" is negative', value_label, value_raw)}
     END AS cell_rule
   FROM looked_up
-),
--- Duplicates are counted among rows that pass the cell rules, compared on cleaned values, so "1,234" and
--- "\t1234" are the same record; the first by file and line is kept. A hash aggregate finds the few records that
--- occur more than once; only those are ranked exactly, which keeps multi-million-row extracts fast.
-keyed AS (
-  SELECT *, hash(period, hs_code, hs_name, partner_code, partner_name, trade_mode_code, trade_mode_name, place_code, place_name,
-      qty1, unit1, qty2, unit2, value, currency, flow) AS _k FROM cell_rules
-),
-dup_keys AS (
-  SELECT _k FROM keyed WHERE cell_rule IS NULL GROUP BY _k HAVING count(*) > 1
-),
-ranked AS (
-  SELECT
-    *,
-    row_number() OVER w AS occurrence,
-    first_value(_file) OVER w AS first_file,
-    first_value(_line) OVER w AS first_line
-  FROM keyed
-  WHERE cell_rule IS NULL AND _k IN (SELECT _k FROM dup_keys)
-  WINDOW w AS (
-    PARTITION BY period, hs_code, hs_name, partner_code, partner_name, trade_mode_code, trade_mode_name, place_code, place_name,
-      qty1, unit1, qty2, unit2, value, currency, flow
-    ORDER BY _file, _line)
-  UNION ALL BY NAME
-  SELECT *, 1 AS occurrence, NULL::VARCHAR AS first_file, NULL::INTEGER AS first_line
-  FROM keyed
-  WHERE NOT (cell_rule IS NULL AND _k IN (SELECT _k FROM dup_keys))
-),
-ruled AS (
-  SELECT
-    *,
-    coalesce(cell_rule, CASE WHEN occurrence > 1 THEN
-      {'rule': 'duplicate_row', 'column': NULL, 'message': printf('the same record as %s line %d', first_file, first_line)} END) AS verdict
-  FROM ranked
 )
 SELECT
   period,
   year(period)::INTEGER AS year,
   month(period)::INTEGER AS month,
   hs_code,
+  hs_name,
   hs6,
   hs_group,
   flow,
@@ -158,7 +125,7 @@ SELECT
   _file,
   _line,
   _synthetic,
-  verdict.rule AS _rule,
-  verdict.column AS _column,
-  verdict.message AS _message
-FROM ruled
+  cell_rule.rule AS _rule,
+  cell_rule.column AS _column,
+  cell_rule.message AS _message
+FROM cell_rules
