@@ -90,7 +90,11 @@ async function lighthouseRuns(urls: string[]): Promise<LighthouseResult[]> {
     const { default: lighthouse } = await import('lighthouse');
     const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
     const { launch } = await import('chrome-launcher');
-    chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: ARGS });
+    // CHROME_PATH, Lighthouse's own variable, points elsewhere (and lets the failure path be tried).
+    const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+    // chrome-launcher reports a missing binary as an unhandled 'error' event that ends the process: check first.
+    if (!existsSync(chromePath)) throw new Error(`no browser at ${chromePath}`);
+    chrome = await launch({ chromePath, chromeFlags: ARGS });
     const out: LighthouseResult[] = [];
     for (const url of urls) {
       try {
