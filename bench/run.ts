@@ -16,8 +16,9 @@ const sections: string[] = [
 ];
 const p = await benchPipeline();
 sections.push(pipelineMarkdown(p), '');
-// The site benchmark reads the built dist/: run after `npm run build` (BENCH_BUILD=1 also times astro build).
-sections.push('## Site (issue 3)', '', siteMarkdown(await benchSite()), '');
+// The site benchmark reads the built dist/ (run after `npm run build`); it also times a fresh astro build and runs
+// Lighthouse on each page type (BENCH_BUILD=0 / BENCH_LIGHTHOUSE=0 skip them).
+sections.push('## Site (issue 3)', '', siteMarkdown(await benchSite({ build: process.env.BENCH_BUILD !== '0', lighthouse: process.env.BENCH_LIGHTHOUSE !== '0' })), '');
 sections.push('## SQL workbench (issue 4)', '', workbenchMarkdown(await benchWorkbench()), '');
 writeFileSync('bench/RESULTS.md', sections.join('\n') + '\n');
 console.log(sections.join('\n'));

@@ -18,6 +18,11 @@ function findTests(dir) {
 const filter = process.argv.slice(2);
 let files = findTests('tests');
 if (filter.length) files = files.filter((f) => filter.some((x) => f.includes(x)));
+// A filter that matches nothing would otherwise run zero tests and report success.
+if (!files.length) {
+  console.error(`No test files under tests/ match ${filter.join(', ') || '(no filter)'}.`);
+  process.exit(1);
+}
 const needsSite = files.some((f) => f.startsWith(join('tests', 'e2e')));
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 

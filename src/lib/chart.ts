@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { formatTick, formatValue, type Unit } from './format.ts';
 import { t, type Lang } from './i18n.ts';
+import { pointTitle } from './pointText.ts';
 import { seriesOf, type Point } from './series.ts';
 import { FONT_STACK, PALETTE } from './theme.ts';
 
@@ -29,6 +30,8 @@ export interface ChartOptions {
   refYear?: number;
   width?: number;
   height?: number;
+  /** Adds the sample-data marker to every value's hover text. */
+  synthetic?: boolean;
 }
 
 export function escapeXml(s: string): string {
@@ -69,12 +72,14 @@ export function renderChart(points: Point[], o: ChartOptions): string {
   const color = { domain: colors.map((c) => c.label), range: colors.map((c) => c.color) };
   const valued = points.filter((p) => p.value !== null);
   const yTick = (d: number) => formatTick(d, o.unit, o.lang);
+  const showSeries = o.kind === 'barLatest' || colors.length > 1 || (colors.length === 1 && colors[0].key !== 'total');
+  const title = (d: Point) => pointTitle(d, { unit: o.unit, lang: o.lang, showSeries, synthetic: o.synthetic ?? false });
   let marks: Plot.Markish[];
   let options: Plot.PlotOptions;
   if (o.kind === 'barLatest') {
     const labelWidth = Math.min(220, 24 + Math.max(...valued.map((p) => [...p.label].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 12 : 7), 0)), 40));
     marks = [
-      Plot.barX(valued, { x: 'value', y: 'label', fill: PALETTE[0], sort: { y: '-x' } }),
+      Plot.barX(valued, { x: 'value', y: 'label', fill: PALETTE[0], sort: { y: '-x' }, title, className: HIT_CLASS }),
       Plot.text(valued, { x: 'value', y: 'label', text: (d: Point) => formatValue(d.value, o.unit, o.lang), textAnchor: 'start', dx: 4 }),
       Plot.ruleX([0]),
     ];
@@ -87,7 +92,7 @@ export function renderChart(points: Point[], o: ChartOptions): string {
       y: { label: null },
     };
   } else if (o.kind === 'barStacked') {
-    marks = [Plot.barY(valued, { x: 'x', y: 'value', fill: 'label', order: color.domain }), Plot.ruleY([0])];
+    marks = [Plot.barY(valued, { x: 'x', y: 'value', fill: 'label', order: color.domain, title, className: HIT_CLASS }), Plot.ruleY([0])];
     options = {
       width,
       height,
@@ -103,8 +108,12 @@ export function renderChart(points: Point[], o: ChartOptions): string {
       ...(o.unit === 'ratio' || o.unit === 'usd_per_carat' ? [] : [Plot.ruleY([0])]),
       Plot.ruleX(ref, { stroke: '#888', strokeDasharray: '4,3' }),
       Plot.text(ref, { x: (d: number) => d, frameAnchor: 'top', text: (d: number) => t(o.lang, 'ind.ref_year', { year: d }), dy: -2, dx: 4, textAnchor: 'start', fill: '#555' }),
-      Plot.lineY(points, { x: 'x', y: 'value', stroke: 'label', strokeWidth: 2 }),
-      Plot.dot(valued, Plot.selectLast({ x: 'x', y: 'value', fill: 'label', z: 'label', r: 3 })),
+      // One line and one end dot per series, each in its own group tagged with the series, so an island can fade
+      // the series a reader did not choose (parks compared).
+      ...colors.map((c, i) => Plot.lineY(points.filter((p) => p.key === c.key), { x: 'x', y: 'value', stroke: c.color, strokeWidth: 2, className: `${SERIES_CLASS}${i}` })),
+      ...colors.map((c, i) => Plot.dot(valued.filter((p) => p.key === c.key), Plot.selectLast({ x: 'x', y: 'value', fill: c.color, r: 3, className: `${SERIES_CLASS}${i}` }))),
+      // Invisible hover targets on every value: their <title> is the value, shown by the browser without script.
+      Plot.dot(valued, { x: 'x', y: 'value', fill: 'label', fillOpacity: 0, r: 6, title, className: HIT_CLASS }),
     ];
     options = {
       width,
@@ -116,8 +125,14 @@ export function renderChart(points: Point[], o: ChartOptions): string {
       color,
     };
   }
-  const svg = Plot.plot({ ...options, document, marks }) as unknown as Element;
+  const svg = Plot.plot({ ...options, document, marks }) as unknown as PlotSvg;
   stripStyles(svg);
+  tagMarks(svg, valued, colors.map((c) => c.key), title);
+  svg.setAttribute('data-chart', o.kind);
+  svg.setAttribute('data-unit', o.unit);
+  svg.setAttribute('data-lang', o.lang);
+  svg.setAttribute('data-frame', plotFrame(svg).join(','));
+  if (o.synthetic) svg.setAttribute('data-synthetic', 'true');
   svg.setAttribute('font-family', FONT_STACK);
   svg.setAttribute('font-size', '12');
   svg.removeAttribute('class');
@@ -126,6 +141,45 @@ export function renderChart(points: Point[], o: ChartOptions): string {
   const n = countElements(html);
   if (n > MAX_SVG_ELEMENTS) throw new Error(`chart has ${n} SVG elements (limit ${MAX_SVG_ELEMENTS}): aggregate the data first`);
   return html;
+}
+
+/** Class of the mark whose elements are the chart's values (one element per valued point, in data order). */
+const HIT_CLASS = 'hit';
+/** Class prefix of the marks drawn per series (followed by the series index). */
+const SERIES_CLASS = 'series-';
+
+type PlotSvg = Element & { scale(name: 'x' | 'y'): { range?: number[] } | undefined };
+
+/**
+ * Writes each value's data onto its mark (data-x, data-s = series index, data-v = the exact value) and the series
+ * keys onto the chart, then drops Plot's class names. The island and the tests read values from here rather than
+ * from pixel positions. Plot draws one element per index in index order; the check against each element's own
+ * <title> (written by Plot from its datum) makes a change in that order fail the build instead of mislabelling.
+ */
+function tagMarks(svg: Element, valued: Point[], keys: string[], titleOf: (p: Point) => string): void {
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const hits = [...(svg.querySelector(`g.${HIT_CLASS}`)?.children ?? [])].filter((el) => el.tagName.toLowerCase() !== 'title');
+  if (hits.length !== valued.length) throw new Error(`chart marks: ${hits.length} elements for ${valued.length} values`);
+  hits.forEach((el, i) => {
+    const p = valued[i];
+    if (el.querySelector('title')?.textContent !== titleOf(p)) throw new Error(`chart marks out of order at ${p.key} ${p.x}`);
+    el.setAttribute('data-x', String(p.x));
+    el.setAttribute('data-s', String(index.get(p.key) ?? 0));
+    el.setAttribute('data-v', String(p.value));
+  });
+  svg.querySelector(`g.${HIT_CLASS}`)?.removeAttribute('class');
+  for (const g of [...svg.querySelectorAll(`g[class^="${SERIES_CLASS}"]`)]) {
+    g.setAttribute('data-s', g.getAttribute('class')!.slice(SERIES_CLASS.length));
+    g.removeAttribute('class');
+  }
+  svg.setAttribute('data-keys', JSON.stringify(keys));
+}
+
+/** The plotting area [left, top, right, bottom] in the SVG's own units, for overlays drawn by an island. */
+function plotFrame(svg: PlotSvg): number[] {
+  const xr = svg.scale('x')?.range ?? [0, 0];
+  const yr = svg.scale('y')?.range ?? [0, 0];
+  return [Math.min(...xr), Math.min(...yr), Math.max(...xr), Math.max(...yr)].map((n) => Math.round(n * 10) / 10);
 }
 
 /** A tiny line for headline cards: no axes, the last point marked. */
@@ -146,9 +200,12 @@ export function renderSparkline(points: Point[], opts: { width?: number; height?
   return roundCoordinates(svg.outerHTML);
 }
 
-/** Plot writes coordinates with full float precision; two decimals are plenty and halve the page size. */
+/**
+ * Plot writes coordinates with full float precision; two decimals are plenty and halve the page size. Values in
+ * data-v are data, not coordinates, and keep every digit.
+ */
 function roundCoordinates(svg: string): string {
-  return svg.replace(/(\d+\.\d{3,})/g, (m) => String(Number(Number(m).toFixed(2))));
+  return svg.replace(/data-v="[^"]*"|(\d+\.\d{3,})/g, (m, num: string | undefined) => (num ? String(Number(Number(num).toFixed(2))) : m));
 }
 
 function textWidth(s: string, size: number): number {

@@ -96,11 +96,15 @@ const STRINGS = {
   'brief.count': { zh: '共 {n} 幅图', en: '{n} figures' },
   'explorer.title': { zh: '按商品和流向查看本区占全国比重', en: 'District share of China’s trade by product and flow' },
   'explorer.lead': {
-    zh: '选择商品类别和贸易流向；地址栏中的链接可保存或分享当前选择。',
-    en: 'Choose a product group and a trade flow; the address bar keeps the choice for saving or sharing.',
+    zh: '选择商品类别、贸易流向和时期；地址栏中的链接可保存或分享当前选择。',
+    en: 'Choose a product group, a trade flow and a period; the address bar keeps the choice for saving or sharing.',
   },
   'explorer.group': { zh: '商品类别', en: 'Product group' },
   'explorer.flow': { zh: '贸易流向', en: 'Flow' },
+  'explorer.from': { zh: '起始年份', en: 'From' },
+  'explorer.to': { zh: '截止年份', en: 'To' },
+  'explorer.period': { zh: '{from}年至{to}年：由{a}变为{b}', en: '{from} to {to}: from {a} to {b}' },
+  'explorer.period_one': { zh: '{from}年：{a}', en: '{from}: {a}' },
 
   'ind.details': { zh: '查看详情', en: 'Details' },
   'ind.synthetic_badge': { zh: '示例数据', en: 'Sample data' },
@@ -259,6 +263,9 @@ const STRINGS = {
   'status.other': { zh: '其他', en: 'Other' },
 
   'parks.compare': { zh: '园区对比', en: 'Park comparison' },
+  'parks.choose': { zh: '突出显示园区', en: 'Bring a park forward' },
+  'parks.all': { zh: '全部园区', en: 'All parks' },
+  'parks.open': { zh: '查看{park}的详细数据', en: 'Open the page of {park}' },
   'parks.list': { zh: '各园区', en: 'The parks' },
   'parks.latest': { zh: '{year}年', en: '{year}' },
   'parks.col_park': { zh: '园区', en: 'Park' },

@@ -1,6 +1,8 @@
 // The brief's island: show only the indicators named in ?ids=, renumber the figures, keep the checkboxes and the
 // address in step (one comma-separated ids parameter), and offer the print dialog.
 import { briefQuery, selectedIds } from '../lib/briefSelection.ts';
+// The brief's figures answer hover and the keyboard like the panels' (one shared module).
+import './chartHover.ts';
 
 const items = [...document.querySelectorAll<HTMLElement>('[data-brief-item]')];
 const choices = [...document.querySelectorAll<HTMLInputElement>('input[data-brief-choice]')];

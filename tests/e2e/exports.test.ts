@@ -149,20 +149,22 @@ test('the trade explorer keeps ?group=&flow= in the address and shows the matchi
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 
-  // Without JavaScript the default chart is there (a plain image) and the menus, which need the script, are not.
+  // Without JavaScript the default chart is there (written into the page) and the menus, which need the script, are not.
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   const plain = await noJs.newPage();
   await plain.goto(server.url + 'trade/');
-  assert.match((await plain.getAttribute('[data-explorer-img]', 'src')) ?? '', /\/charts\/zh\/trade\/trade-share-diamonds-total\.svg$/);
+  assert.match((await plain.getAttribute('[data-explorer-chart]', 'data-src')) ?? '', /\/charts\/zh\/trade\/trade-share-diamonds-total\.svg$/);
+  assert.equal(await plain.locator('[data-explorer-chart] svg[role="img"] svg[data-chart]').count(), 1);
   assert.equal(await plain.locator('[data-explorer-form]').isVisible(), false);
   await noJs.close();
 
   await page.goto(server.url + 'trade/?group=natural_polished&flow=export#trade-explorer');
   assert.equal(await page.inputValue('[data-explorer-group]'), 'natural_polished');
   assert.equal(await page.inputValue('[data-explorer-flow]'), 'export');
-  const src = await page.getAttribute('[data-explorer-img]', 'src');
-  assert.match(src ?? '', /trade-share-natural_polished-export\.svg$/);
-  assert.ok(await page.locator('[data-explorer-img]').evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0), 'the chart loads');
+  await page.waitForSelector('[data-explorer-chart][data-src$="trade-share-natural_polished-export.svg"] svg[data-chart]');
+  const src = await page.getAttribute('[data-explorer-chart]', 'data-src');
+  assert.match((await page.locator('[data-explorer-chart] svg[role="img"]').getAttribute('aria-label')) ?? '', /天然钻石成品/, 'the chosen chart is in the page');
+  assert.equal(await page.getAttribute('[data-explorer-download]', 'href'), src);
   const svg = await (await fetch(new URL(src!, server.url))).text();
   assert.match(svg, /天然钻石成品/);
   const rows = tableRows('mart_trade_share').filter((r) => r.group_id === 'natural_polished' && r.flow === 'export');
@@ -174,7 +176,7 @@ test('the trade explorer keeps ?group=&flow= in the address and shows the matchi
   assert.equal(url.searchParams.get('group'), 'jewelry');
   assert.equal(url.searchParams.get('flow'), 'import');
   assert.equal(url.hash, '#trade-explorer');
-  assert.match((await page.getAttribute('[data-explorer-img]', 'src')) ?? '', /trade-share-jewelry-import\.svg$/);
+  await page.waitForSelector('[data-explorer-chart][data-src$="trade-share-jewelry-import.svg"] svg[data-chart]');
   assert.match(await page.locator('[data-explorer-summary]').innerText(), /贵金属首饰|首饰/);
 
   // The address round-trips: reloading, and the language switch, reopen the same choice.
@@ -183,7 +185,7 @@ test('the trade explorer keeps ?group=&flow= in the address and shows the matchi
   await page.click('a[data-lang-switch]');
   await page.waitForURL(/\/en\/trade\//);
   assert.equal(await page.inputValue('[data-explorer-flow]'), 'import');
-  assert.match((await page.getAttribute('[data-explorer-img]', 'src')) ?? '', /\/charts\/en\/trade\/trade-share-jewelry-import\.svg$/);
+  await page.waitForSelector('[data-explorer-chart][data-src$="/charts/en/trade/trade-share-jewelry-import.svg"] svg[data-chart]');
 
   // Back to the default choice: the parameters leave the address.
   await page.selectOption('[data-explorer-group]', 'diamonds');

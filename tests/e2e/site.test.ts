@@ -257,6 +257,16 @@ test('a build under a sub-path works', { timeout: 300_000 }, async () => {
       await w.page.click('a[data-lang-switch]');
       await w.page.waitForURL((u) => u.pathname === '/sub/en/trade/');
       if (HAS_DATA && existsSync(join(out, 'data', 'catalog.json'))) {
+        // The explorer fetches the chosen chart from under the base, and its values answer hover there too.
+        await w.page.selectOption('[data-explorer-group]', 'jewelry');
+        await w.page.waitForSelector('[data-explorer-chart][data-src^="/sub/charts/en/trade/trade-share-jewelry-"] svg[data-chart]');
+        const last = w.page.locator('#trade-explorer svg[data-chart] [data-x]').last();
+        await last.scrollIntoViewIfNeeded();
+        const mark = (await last.boundingBox())!;
+        await w.page.mouse.move(mark.x + mark.width / 2, mark.y + mark.height / 2);
+        assert.equal(await w.page.locator('#trade-explorer .chart-tip:not([hidden])').count(), 1);
+      }
+      if (HAS_DATA && existsSync(join(out, 'data', 'catalog.json'))) {
         // The embed code carries the full address of the embed page, base included, and that page loads.
         const code = await w.page.locator('textarea[data-embed-code]').first().inputValue();
         const src = /src="([^"]+)"/.exec(code)?.[1] ?? '';

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { countElements, MAX_SVG_ELEMENTS, renderChart, renderSparkline, renderStandaloneSvg, wrapText } from '../../src/lib/chart.ts';
 import type { Point } from '../../src/lib/series.ts';
+import { pointTitle } from '../../src/lib/pointText.ts';
 
 const points: Point[] = [2010, 2011, 2012, 2013, 2014].flatMap((x, i) => [
   { x, key: 'natural', label: '天然钻石', value: 100 + i },
@@ -40,4 +41,40 @@ test('long source lines wrap', () => {
       assert.doesNotMatch(l, /^[，。；：）]/, `no line starts with closing punctuation (${width} px)`);
     }
   }
+});
+
+test('every value is a mark with its data and a <title> in the reader’s formatting, in every chart kind', () => {
+  const cases = [
+    { kind: 'line' as const, pts: points },
+    { kind: 'barStacked' as const, pts: points },
+    { kind: 'barLatest' as const, pts: points.filter((p) => p.x === 2013) },
+  ];
+  for (const { kind, pts } of cases) {
+    for (const lang of ['zh', 'en'] as const) {
+      const svg = renderChart(pts, { kind, unit: 'usd', lang, synthetic: true });
+      const marks = [...svg.matchAll(/<(?:circle|rect) data-v="([^"]*)" data-s="(\d+)" data-x="(\d+)"[^>]*><title>([^<]*)<\/title>/g)];
+      const valued = pts.filter((p) => p.value !== null);
+      assert.equal(marks.length, valued.length, `${kind} ${lang}: one mark per value`);
+      const keys = JSON.parse(/data-keys="([^"]*)"/.exec(svg)![1].replace(/&quot;/g, '"')) as string[];
+      for (const [, v, s, x, title] of marks) {
+        const p = valued.find((q) => q.x === Number(x) && q.key === keys[Number(s)]);
+        assert.ok(p, `${kind}: a mark for ${keys[Number(s)]} ${x}`);
+        assert.equal(Number(v), p.value, 'data-v keeps the exact value');
+        assert.equal(title, pointTitle(p, { unit: 'usd', lang, showSeries: true, synthetic: true }));
+      }
+      assert.match(svg, /data-synthetic="true"/);
+    }
+  }
+  // Exact values survive the rounding of coordinates.
+  const exact = renderChart([{ x: 2020, key: 'total', label: '', value: 0.0123456789 }], { kind: 'line', unit: 'ratio', lang: 'zh' });
+  assert.match(exact, /data-v="0.0123456789"/);
+  assert.match(exact, /<title>2020年：1.2%<\/title>/);
+  assert.doesNotMatch(exact, /data-synthetic/);
+});
+
+test('line charts tag each series’ line and end dot, so one series can be brought forward', () => {
+  const svg = renderChart(points, { kind: 'line', unit: 'usd', lang: 'zh' });
+  assert.equal((svg.match(/<g data-s="0"/g) ?? []).length, 2);
+  assert.equal((svg.match(/<g data-s="1"/g) ?? []).length, 2);
+  assert.match(svg, /data-frame="[\d.]+,[\d.]+,[\d.]+,[\d.]+"/);
 });

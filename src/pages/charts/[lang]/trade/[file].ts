@@ -2,26 +2,13 @@
 // each with its title, source line and 示例数据 marker, so the picture the island swaps in is complete on its own.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { Lang } from '../../../../lib/i18n.ts';
-import { tradeExplorerModels } from '../../../../lib/tradeExplorer.ts';
-import { renderStandaloneSvg } from '../../../../lib/chart.ts';
-import { unitLabel } from '../../../../lib/format.ts';
-import { siteData } from '../../../../lib/siteData.ts';
+import { explorerSvg, tradeExplorerModels } from '../../../../lib/tradeExplorer.ts';
 
 export const getStaticPaths: GetStaticPaths = () =>
   (['zh', 'en'] as const).flatMap((lang) => tradeExplorerModels(lang).map((c) => ({ params: { lang, file: `${c.model.def.id}.svg` }, props: { key: c.key } })));
 
 export const GET: APIRoute = ({ params, props }) => {
   const lang = params.lang as Lang;
-  const m = tradeExplorerModels(lang).find((c) => c.key === (props as { key: string }).key)!.model;
-  const svg = renderStandaloneSvg(m.points, {
-    kind: m.def.chart,
-    unit: m.def.unit,
-    lang,
-    refYear: siteData().refYear,
-    title: m.title,
-    subtitle: unitLabel(m.def.unit, lang),
-    sourceLine: m.sourceLine,
-    synthetic: m.synthetic,
-  });
-  return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
+  const choice = tradeExplorerModels(lang).find((c) => c.key === (props as { key: string }).key)!;
+  return new Response(explorerSvg(lang, choice), { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
 };
