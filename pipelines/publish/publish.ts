@@ -12,6 +12,14 @@ import type { SourceDeclaration } from '../sources/types.ts';
 import { scanPublishedTables, type TableFinding } from './scanTables.ts';
 import { findPersonalData } from './personalData.ts';
 
+/**
+ * Storage format of the published DuckDB file. Pinned so that a newer writer cannot produce a file the pinned
+ * duckdb-wasm (DuckDB 1.4) cannot open. v1.2.0 rather than v1.0.0: its metadata is compact (here one 256 KiB
+ * metadata block instead of three), and the browser reads every metadata block when it attaches the file, so
+ * this cuts what any first query downloads.
+ */
+export const WAREHOUSE_STORAGE_VERSION = 'v1.2.0';
+
 /** Tables above this many rows get no JSON copy: pages use aggregated marts, and the SQL console the database. */
 export const JSON_MAX_ROWS = 50_000;
 
@@ -132,15 +140,16 @@ export async function publish(p: PublishInput): Promise<{ contentHash: string }>
   let reused = false;
   if (existsSync(prevBuild) && existsSync(prevDb)) {
     try {
-      reused = JSON.parse(readFileSync(prevBuild, 'utf8')).contentHash === contentHash;
+      const prev = JSON.parse(readFileSync(prevBuild, 'utf8'));
+      // A file in another storage format is rewritten even when its content is the same.
+      reused = prev.contentHash === contentHash && prev.warehouseStorage === WAREHOUSE_STORAGE_VERSION;
     } catch {
       reused = false;
     }
   }
   if (reused) copyFileSync(prevDb, join(dir, 'warehouse.duckdb'));
   else {
-    // Pinned so that a newer writer cannot produce a file the pinned duckdb-wasm (DuckDB 1.4) cannot open.
-    await exec(conn, `ATTACH ${lit(join(dir, 'warehouse.duckdb'))} AS pub (STORAGE_VERSION 'v1.0.0')`);
+    await exec(conn, `ATTACH ${lit(join(dir, 'warehouse.duckdb'))} AS pub (STORAGE_VERSION ${lit(WAREHOUSE_STORAGE_VERSION)})`);
     for (const t of p.tables) {
       const order = (t.doc.order ?? []).map(ident).join(', ');
       await exec(conn, `CREATE TABLE pub.${ident(t.name)} AS SELECT * FROM ${ident(t.name)}${order ? ` ORDER BY ${order}` : ''}`);
@@ -170,6 +179,6 @@ export async function publish(p: PublishInput): Promise<{ contentHash: string }>
     if (f.length) throw new PersonalDataError(f.map((x) => ({ table: name, column: '', kind: x.kind, masked: x.masked })));
     writeFileSync(join(dir, name), text + '\n');
   }
-  writeFileSync(join(dir, 'build.json'), JSON.stringify({ buildKey: p.buildKey, contentHash }, null, 1) + '\n');
+  writeFileSync(join(dir, 'build.json'), JSON.stringify({ buildKey: p.buildKey, contentHash, warehouseStorage: WAREHOUSE_STORAGE_VERSION }, null, 1) + '\n');
   return { contentHash };
 }

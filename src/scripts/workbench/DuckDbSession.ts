@@ -59,7 +59,9 @@ export class DuckDbSession {
       filesystem: { reliableHeadRequests: true, allowFullHTTPReads: false, forceFullHTTPReads: false },
       query: { castDecimalToDouble: true },
     });
-    await this.db.registerFileURL('warehouse.duckdb', absolute(this.warehouseUrl), duckdb.DuckDBDataProtocol.HTTP, false);
+    // Direct I/O: DuckDB reads whole 256 KiB blocks and caches them itself. Through duckdb-wasm's 16 KiB page
+    // buffer instead, a block (not aligned to those pages) arrives as 16 + 64 + 256 KiB reads: ~30 % more bytes.
+    await this.db.registerFileURL('warehouse.duckdb', absolute(this.warehouseUrl), duckdb.DuckDBDataProtocol.HTTP, true);
     this.conn = await this.db.connect();
     await this.conn.query(`ATTACH 'warehouse.duckdb' AS warehouse (READ_ONLY)`);
     await this.conn.query(`SET search_path = 'main,warehouse.main'`);
