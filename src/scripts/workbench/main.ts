@@ -59,6 +59,7 @@ function showError(error: unknown, sql: string): void {
     network: 'sql.err_network',
     extension: 'sql.err_extension',
     cancelled: 'sql.err_cancelled',
+    file: 'sql.err_file',
     other: 'sql.err_other',
   };
   $('[data-wb-error-kind]').textContent = tr(kindKey[info.kind]);
@@ -214,16 +215,29 @@ $('[data-wb-history]').addEventListener('change', (e) => {
 refreshSaved();
 refreshHistory();
 
-// Local CSV: read in the browser, registered as an in-memory file, loaded into a table; never uploaded.
+// Local CSV or Parquet: read in the browser and loaded into a table of the in-memory catalog; never uploaded.
+// The Parquet decoder is loaded only when a Parquet file arrives, so it costs the first result nothing.
 async function importFile(file: File): Promise<void> {
   if (!ready || session.isRunning) return;
+  $('[data-wb-error]').hidden = true;
   try {
-    const table = await session.importCsv(file.name, await file.text());
+    let table: string;
+    if (/\.parquet$/i.test(file.name)) {
+      message(tr('sql.importing', { name: file.name }));
+      const { parquetToArrow } = await import('../../lib/workbench/parquetToArrow.ts');
+      table = await session.importArrow(file.name, await parquetToArrow(file.name, await file.arrayBuffer()));
+    } else {
+      table = await session.importCsv(file.name, await file.text());
+    }
+    const rows = await session.rowCount(table);
     const sql = `SELECT *\nFROM "${table}"\nLIMIT 100`;
     await run(sql);
-    message(tr('sql.imported', { table, rows: grid?.rowCount ?? 0 }));
+    message(tr('sql.imported', { table, rows: rows.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US') }));
   } catch (err) {
+    message('');
     showError(err, '');
+  } finally {
+    root.dataset.imports = String(Number(root.dataset.imports ?? 0) + 1);
   }
 }
 $<HTMLInputElement>('[data-wb-import]').addEventListener('change', (e) => {
