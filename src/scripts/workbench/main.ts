@@ -32,6 +32,10 @@ const store = storage();
 const DEFAULT_SQL = `SELECT *\nFROM mart_trade_share\nWHERE group_id = 'diamonds' AND flow = 'total'\nORDER BY year`;
 
 const session = new DuckDbSession(root.dataset.warehouse!);
+// DuckDB starts before anything else is built: fetching and compiling the wasm is the long pole of the first
+// result, and the editor, handlers and history below are built while it loads. Failure is reported by start().
+const sessionStarting = session.start();
+sessionStarting.catch(() => undefined);
 const results = new ResultsView($('[data-wb-results]'), lang);
 let grid: ResultGrid | null = null;
 let ready = false;
@@ -299,7 +303,7 @@ async function start(): Promise<void> {
   const shared = await decodeQuery(location.hash);
   if (shared !== null) editor.setText(shared);
   try {
-    await session.start();
+    await sessionStarting;
   } catch (e) {
     setStatus('failed', tr('sql.load_failed', { message: e instanceof Error ? e.message : String(e) }));
     root.dataset.ready = 'failed';
