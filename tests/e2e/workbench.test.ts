@@ -437,6 +437,10 @@ test('under a sub-path the workbench loads its wasm and database from the sub-pa
     await page.goto(sub.url + 'sql/');
     await page.waitForSelector('[data-workbench][data-ready="true"][data-runs]', { timeout: 60_000 });
     assert.ok(Number(await page.getAttribute('[data-wb-results]', 'data-rows')) > 0);
+    // The Parquet decoder is a chunk loaded on demand: it too must come from the sub-path.
+    await andWait(page, () => page.setInputFiles('[data-wb-import]', join(resolve(SUB_DIST!), 'data', 'tables', 'mart_trade_share.parquet')));
+    assert.equal(await page.locator('[data-wb-error]').isHidden(), true, (await page.locator('[data-wb-error-message]').textContent()) ?? '');
+    assert.ok(urls.some((u) => /parquetToArrow.*\.js$/.test(u)), 'the decoder chunk was loaded');
     const prefix = new URL(sub.url).pathname;
     assert.deepEqual(urls.filter((u) => u.startsWith('http') && !new URL(u).pathname.startsWith(prefix)), []);
     await context.close();
