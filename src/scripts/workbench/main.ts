@@ -7,7 +7,8 @@ import { ResultGrid } from '../../lib/workbench/resultGrid.ts';
 import { toCsv } from '../../lib/workbench/csvExport.ts';
 import { decodeQuery, encodeQuery } from '../../lib/workbench/shareLink.ts';
 import { addHistory, deleteSaved, listHistory, listSaved, saveQuery, type KeyValueStore } from '../../lib/workbench/savedQueries.ts';
-import { DuckDbSession, MAX_RESULT_ROWS } from './DuckDbSession.ts';
+import { MAX_RESULT_ROWS } from './DuckDbSession.ts';
+import { startWorkbenchSession } from './workbenchSession.ts';
 import { createEditor } from './editor.ts';
 import { ResultsView } from './ResultsView.ts';
 import { downloadText, stampedName } from './download.ts';
@@ -31,11 +32,9 @@ const store = storage();
 
 const DEFAULT_SQL = `SELECT *\nFROM mart_trade_share\nWHERE group_id = 'diamonds' AND flow = 'total'\nORDER BY year`;
 
-const session = new DuckDbSession(root.dataset.warehouse!);
-// DuckDB starts before anything else is built: fetching and compiling the wasm is the long pole of the first
-// result, and the editor, handlers and history below are built while it loads. Failure is reported by start().
-const sessionStarting = session.start();
-sessionStarting.catch(() => undefined);
+// Already started by boot.ts (the page's entry) before this module was even loaded: fetching and compiling the
+// wasm is the long pole of the first result, and everything below is built while it loads.
+const { session, starting: sessionStarting } = startWorkbenchSession(root.dataset.warehouse!);
 const results = new ResultsView($('[data-wb-results]'), lang);
 let grid: ResultGrid | null = null;
 let ready = false;
