@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchPipeline, pipelineMarkdown } from './pipeline.ts';
 import { benchSite, siteMarkdown } from './site.ts';
-import { benchWorkbench, workbenchMarkdown } from './workbench.ts';
+import { benchWorkbench, bigWarehouseOption, workbenchMarkdown } from './workbench.ts';
 
 const sections: string[] = [
   `# Benchmark results`,
@@ -18,6 +18,6 @@ const p = await benchPipeline();
 sections.push(pipelineMarkdown(p), '');
 // The site benchmark reads the built dist/: run after `npm run build` (BENCH_BUILD=1 also times astro build).
 sections.push('## Site (issue 3)', '', siteMarkdown(await benchSite()), '');
-sections.push('## SQL workbench (issue 4)', '', workbenchMarkdown(await benchWorkbench()), '');
+sections.push('## SQL workbench (issue 4)', '', workbenchMarkdown(await benchWorkbench({ bigWarehouse: bigWarehouseOption() })), '');
 writeFileSync('bench/RESULTS.md', sections.join('\n') + '\n');
 console.log(sections.join('\n'));
