@@ -1,5 +1,6 @@
-// Wires the workbench page: starts DuckDB, builds the editor, and connects examples, schema browser, results,
-// export, chart, share link, saved queries and history. Everything the reader sees is written with textContent.
+// Wires the workbench page, once boot.ts has started DuckDB: builds the editor, and connects examples, schema
+// browser, results, export, chart, share link, saved queries, history and file import. Everything the reader
+// sees is written with textContent.
 import { t, type Key, type Lang } from '../../lib/i18n.ts';
 import type { CompletionSchema } from '../../lib/workbench/completionSchema.ts';
 import { describeError } from '../../lib/workbench/queryError.ts';
