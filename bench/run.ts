@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchPipeline, pipelineMarkdown } from './pipeline.ts';
 import { benchSite, siteMarkdown } from './site.ts';
-import { benchWorkbench, workbenchMarkdown } from './workbench.ts';
+import { benchWorkbench, bigWarehouseOption, workbenchMarkdown } from './workbench.ts';
 
 const sections: string[] = [
   `# Benchmark results`,
@@ -19,6 +19,6 @@ sections.push(pipelineMarkdown(p), '');
 // The site benchmark reads the built dist/ (run after `npm run build`); it also times a fresh astro build and runs
 // Lighthouse on each page type (BENCH_BUILD=0 / BENCH_LIGHTHOUSE=0 skip them).
 sections.push('## Site (issue 3)', '', siteMarkdown(await benchSite({ build: process.env.BENCH_BUILD !== '0', lighthouse: process.env.BENCH_LIGHTHOUSE !== '0' })), '');
-sections.push('## SQL workbench (issue 4)', '', workbenchMarkdown(await benchWorkbench()), '');
+sections.push('## SQL workbench (issue 4)', '', workbenchMarkdown(await benchWorkbench({ bigWarehouse: bigWarehouseOption() })), '');
 writeFileSync('bench/RESULTS.md', sections.join('\n') + '\n');
 console.log(sections.join('\n'));

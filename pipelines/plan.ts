@@ -51,19 +51,22 @@ export function checkKey(sql: string, tableKeys: Record<string, string>, k: KeyI
 export interface PreviousBuild {
   dir: string;
   contentHash: string | null;
+  /** Storage format of its warehouse.duckdb. */
+  warehouseStorage: string | null;
   tables: Record<string, { key: string; parquetSha256: string }>;
   checks: Record<string, { key: string; passed: boolean; failingRows: number; table: string; name: string }>;
   catalog: { tables: { name: string }[] } | null;
 }
 
 export function readPreviousBuild(dir: string): PreviousBuild {
-  const empty: PreviousBuild = { dir, contentHash: null, tables: {}, checks: {}, catalog: null };
+  const empty: PreviousBuild = { dir, contentHash: null, warehouseStorage: null, tables: {}, checks: {}, catalog: null };
   try {
     const build = JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8'));
     const catalogPath = join(dir, 'catalog.json');
     return {
       dir,
       contentHash: build.contentHash ?? null,
+      warehouseStorage: build.warehouseStorage ?? null,
       tables: build.tables ?? {},
       checks: build.checks ?? {},
       catalog: existsSync(catalogPath) ? JSON.parse(readFileSync(catalogPath, 'utf8')) : null,

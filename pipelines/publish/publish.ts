@@ -14,6 +14,14 @@ import { findPersonalData } from './personalData.ts';
 import { totalOrder } from '../marts.ts';
 import type { PreviousBuild } from '../plan.ts';
 
+/**
+ * Storage format of the published DuckDB file. Pinned so that a newer writer cannot produce a file the pinned
+ * duckdb-wasm (DuckDB 1.4) cannot open. v1.2.0 rather than v1.0.0: its metadata is compact (here one 256 KiB
+ * metadata block instead of three), and the browser reads every metadata block when it attaches the file, so
+ * this cuts what any first query downloads.
+ */
+export const WAREHOUSE_STORAGE_VERSION = 'v1.2.0';
+
 /** Tables above this many rows get no JSON copy: pages use aggregated marts, and the SQL console the database. */
 export const JSON_MAX_ROWS = 50_000;
 
@@ -171,16 +179,16 @@ async function writeWarehouse(p: PublishInput, contentHash: string): Promise<voi
   const { conn, dir, previous } = p;
   const target = join(dir, 'warehouse.duckdb');
   const prevDb = join(previous.dir, 'warehouse.duckdb');
-  const havePrev = existsSync(prevDb) && previous.contentHash !== null;
+  // A previous file in another storage format is never kept or updated: it is written anew in the pinned one.
+  const havePrev = existsSync(prevDb) && previous.contentHash !== null && previous.warehouseStorage === WAREHOUSE_STORAGE_VERSION;
   if (havePrev && previous.contentHash === contentHash) {
     copyFileSync(prevDb, target);
     return;
   }
   const update = havePrev && p.tables.some((t) => t.reuse);
   if (update) copyFileSync(prevDb, target);
-  // Pinned so that a newer writer cannot produce a file the pinned duckdb-wasm (DuckDB 1.4) cannot open; an
-  // updated file keeps the version it was created with.
-  await exec(conn, `ATTACH ${lit(target)} AS pub${update ? '' : " (STORAGE_VERSION 'v1.0.0')"}`);
+  // An updated file keeps the format it was created with (the pinned one, checked above).
+  await exec(conn, `ATTACH ${lit(target)} AS pub${update ? '' : ` (STORAGE_VERSION ${lit(WAREHOUSE_STORAGE_VERSION)})`}`);
   try {
     if (update) {
       const names = new Set(p.tables.map((t) => t.name));
@@ -248,6 +256,6 @@ export async function publish(p: PublishInput): Promise<{ contentHash: string }>
   }
   const checks: PreviousBuild['checks'] = {};
   for (const c of p.checks) checks[checkId(c)] = { key: p.checkKeys[checkId(c)] ?? '', passed: c.passed, failingRows: c.failingRows, table: c.table, name: c.name };
-  writeFileSync(join(dir, 'build.json'), JSON.stringify({ buildKey: p.buildKey, contentHash, tables: recorded, checks }, null, 1) + '\n');
+  writeFileSync(join(dir, 'build.json'), JSON.stringify({ buildKey: p.buildKey, contentHash, warehouseStorage: WAREHOUSE_STORAGE_VERSION, tables: recorded, checks }, null, 1) + '\n');
   return { contentHash };
 }

@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { createStaticServer, type StaticServer } from '../../pipelines/lib/staticServer.ts';
 import { EXAMPLES } from '../../src/lib/workbench/examples.ts';
+import { t } from '../../src/lib/i18n.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = resolve(process.env.WORKBENCH_DIST ?? join(ROOT, 'dist'));
@@ -296,6 +297,74 @@ test('a local CSV file is imported as a table and queried', async () => {
   await w.context.close();
 });
 
+/** Drops files on the workbench the way a reader's file manager does: a DataTransfer on a drop event. */
+async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> {
+  await page.evaluate(
+    ([fileName, b64]) => {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([data], fileName, { type: 'application/vnd.apache.parquet' }));
+      const target = document.querySelector('[data-workbench]')!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    [name, bytes.toString('base64')] as const,
+  );
+}
+
+test('a dropped Parquet file (a published table) is queried and joined with the published tables', { skip: !HAS_DATA && 'no published data' }, async () => {
+  const parquet = join(DIST, 'data', 'tables', 'mart_trade_share.parquet');
+  const published = JSON.parse(readFileSync(join(DIST, 'data', 'tables', 'mart_trade_share.json'), 'utf8')) as { columns: string[]; rows: unknown[][] };
+  const col = (name: string) => published.columns.indexOf(name);
+  const w = await watchedContext();
+  await openWorkbench(w);
+  await andWait(w.page, () => dropFile(w.page, 'mart_trade_share.parquet', readFileSync(parquet)));
+  assert.equal(await w.page.locator('[data-wb-error]').isHidden(), true, (await w.page.locator('[data-wb-error-message]').textContent()) ?? '');
+  // The published table keeps its name; the import gets another one, shown to the reader.
+  const table = 'mart_trade_share_import';
+  const note = (await w.page.locator('[data-wb-message]').textContent()) ?? '';
+  assert.ok(note.includes(table) && note.includes(published.rows.length.toLocaleString('zh-CN')), note);
+  assert.match(await editorText(w.page), new RegExp(`FROM "${table}"`));
+
+  await runSql(w.page, `SELECT count(*) AS n, count(DISTINCT year) AS years FROM ${table}`);
+  assert.deepEqual(await shownRows(w.page), [[String(published.rows.length), String(new Set(published.rows.map((r) => r[col('year')])).size)]]);
+
+  // Every column of one series, as the published JSON has it.
+  const series = published.rows
+    .filter((r) => r[col('group_id')] === 'diamonds' && r[col('flow')] === 'total')
+    .sort((a, b) => Number(a[col('year')]) - Number(b[col('year')]));
+  assert.ok(series.length > 1);
+  await runSql(w.page, `SELECT ${published.columns.map((c) => `"${c}"`).join(', ')} FROM ${table} WHERE group_id = 'diamonds' AND flow = 'total' ORDER BY year`);
+  const shown = await shownRows(w.page);
+  assert.equal(shown.length, series.length);
+  shown.forEach((row, i) => row.forEach((cell, j) => assert.ok(sameValue(cell, series[i][j]), `row ${i} ${published.columns[j]}: ${cell} ≠ ${series[i][j]}`)));
+
+  // Joined with the published table on its key, every row finds its twin with the same figures.
+  await runSql(
+    w.page,
+    `SELECT count(*) AS matched FROM ${table} AS mine JOIN mart_trade_share AS pub USING (year, group_id, flow)
+     WHERE mine.share_of_nation IS NOT DISTINCT FROM pub.share_of_nation AND mine.district_value_usd IS NOT DISTINCT FROM pub.district_value_usd`,
+  );
+  assert.deepEqual(await shownRows(w.page), [[String(published.rows.length)]]);
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+});
+
+test('a damaged Parquet file gets a clear error, and the workbench keeps working', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w);
+  const imports = Number((await w.page.getAttribute('[data-workbench]', 'data-imports')) ?? 0);
+  await w.page.setInputFiles('[data-wb-import]', { name: 'broken.parquet', mimeType: 'application/octet-stream', buffer: Buffer.from('PAR1 this is not really a parquet file PAR1') });
+  await w.page.waitForFunction((k) => Number(document.querySelector<HTMLElement>('[data-workbench]')!.dataset.imports ?? 0) > k, imports);
+  assert.equal(await w.page.locator('[data-wb-error]').isHidden(), false);
+  assert.equal(await w.page.getAttribute('[data-wb-error]', 'data-kind'), 'file');
+  assert.equal(await w.page.locator('[data-wb-error-kind]').textContent(), t('zh', 'sql.err_file'));
+  assert.match((await w.page.locator('[data-wb-error-message]').textContent()) ?? '', /^broken\.parquet: .*parquet/i);
+  await runSql(w.page, 'SELECT 42 AS answer');
+  assert.deepEqual(await shownRows(w.page), [['42']]);
+  await w.context.close();
+});
+
 test('the quick chart draws an SVG and downloads it', async () => {
   const w = await watchedContext();
   await openWorkbench(w);
@@ -368,6 +437,10 @@ test('under a sub-path the workbench loads its wasm and database from the sub-pa
     await page.goto(sub.url + 'sql/');
     await page.waitForSelector('[data-workbench][data-ready="true"][data-runs]', { timeout: 60_000 });
     assert.ok(Number(await page.getAttribute('[data-wb-results]', 'data-rows')) > 0);
+    // The Parquet decoder is a chunk loaded on demand: it too must come from the sub-path.
+    await andWait(page, () => page.setInputFiles('[data-wb-import]', join(resolve(SUB_DIST!), 'data', 'tables', 'mart_trade_share.parquet')));
+    assert.equal(await page.locator('[data-wb-error]').isHidden(), true, (await page.locator('[data-wb-error-message]').textContent()) ?? '');
+    assert.ok(urls.some((u) => /parquetToArrow.*\.js$/.test(u)), 'the decoder chunk was loaded');
     const prefix = new URL(sub.url).pathname;
     assert.deepEqual(urls.filter((u) => u.startsWith('http') && !new URL(u).pathname.startsWith(prefix)), []);
     await context.close();

@@ -8,9 +8,13 @@
  * - `network`: the query tried to read from another host, which the page's security policy refuses.
  * - `extension`: the query needs a DuckDB extension, which would have to be downloaded from the internet.
  * - `cancelled`: the reader stopped the query.
- * - `other`: anything else (a crashed worker, a file that could not be read).
+ * - `file`: a file the reader imported is not what its name says, is damaged, or has columns we cannot import.
+ * - `other`: anything else (a crashed worker).
  */
-export type QueryErrorKind = 'sql' | 'memory' | 'network' | 'extension' | 'cancelled' | 'other';
+export type QueryErrorKind = 'sql' | 'memory' | 'network' | 'extension' | 'cancelled' | 'file' | 'other';
+
+/** Errors thrown while decoding an imported file (src/lib/workbench/parquetToArrow.ts), by name: no import needed. */
+const FILE_ERRORS = new Set(['ParquetReadError', 'UnsupportedParquetColumn']);
 
 export interface QueryErrorInfo {
   kind: QueryErrorKind;
@@ -72,5 +76,6 @@ export function describeError(error: unknown, sql: string): QueryErrorInfo {
   const raw = (error instanceof Error ? error.message : String(error)).trim() || String(error);
   const { message, position } = unwrapJson(raw);
   const at = position !== null && position <= sql.length ? position : errorPosition(message, sql);
-  return { kind: classify(message), message, position: at };
+  const kind = error instanceof Error && FILE_ERRORS.has(error.name) ? 'file' : classify(message);
+  return { kind, message, position: at };
 }

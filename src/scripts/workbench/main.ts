@@ -1,5 +1,6 @@
-// Wires the workbench page: starts DuckDB, builds the editor, and connects examples, schema browser, results,
-// export, chart, share link, saved queries and history. Everything the reader sees is written with textContent.
+// Wires the workbench page, once boot.ts has started DuckDB: builds the editor, and connects examples, schema
+// browser, results, export, chart, share link, saved queries, history and file import. Everything the reader
+// sees is written with textContent.
 import { t, type Key, type Lang } from '../../lib/i18n.ts';
 import type { CompletionSchema } from '../../lib/workbench/completionSchema.ts';
 import { describeError } from '../../lib/workbench/queryError.ts';
@@ -7,7 +8,8 @@ import { ResultGrid } from '../../lib/workbench/resultGrid.ts';
 import { toCsv } from '../../lib/workbench/csvExport.ts';
 import { decodeQuery, encodeQuery } from '../../lib/workbench/shareLink.ts';
 import { addHistory, deleteSaved, listHistory, listSaved, saveQuery, type KeyValueStore } from '../../lib/workbench/savedQueries.ts';
-import { DuckDbSession, MAX_RESULT_ROWS } from './DuckDbSession.ts';
+import { MAX_RESULT_ROWS } from './DuckDbSession.ts';
+import { startWorkbenchSession } from './workbenchSession.ts';
 import { createEditor } from './editor.ts';
 import { ResultsView } from './ResultsView.ts';
 import { downloadText, stampedName } from './download.ts';
@@ -31,7 +33,9 @@ const store = storage();
 
 const DEFAULT_SQL = `SELECT *\nFROM mart_trade_share\nWHERE group_id = 'diamonds' AND flow = 'total'\nORDER BY year`;
 
-const session = new DuckDbSession(root.dataset.warehouse!);
+// Already started by boot.ts (the page's entry) before this module was even loaded: fetching and compiling the
+// wasm is the long pole of the first result, and everything below is built while it loads.
+const { session, starting: sessionStarting } = startWorkbenchSession(root.dataset.warehouse!);
 const results = new ResultsView($('[data-wb-results]'), lang);
 let grid: ResultGrid | null = null;
 let ready = false;
@@ -59,6 +63,7 @@ function showError(error: unknown, sql: string): void {
     network: 'sql.err_network',
     extension: 'sql.err_extension',
     cancelled: 'sql.err_cancelled',
+    file: 'sql.err_file',
     other: 'sql.err_other',
   };
   $('[data-wb-error-kind]').textContent = tr(kindKey[info.kind]);
@@ -214,16 +219,29 @@ $('[data-wb-history]').addEventListener('change', (e) => {
 refreshSaved();
 refreshHistory();
 
-// Local CSV: read in the browser, registered as an in-memory file, loaded into a table; never uploaded.
+// Local CSV or Parquet: read in the browser and loaded into a table of the in-memory catalog; never uploaded.
+// The Parquet decoder is loaded only when a Parquet file arrives, so it costs the first result nothing.
 async function importFile(file: File): Promise<void> {
   if (!ready || session.isRunning) return;
+  $('[data-wb-error]').hidden = true;
   try {
-    const table = await session.importCsv(file.name, await file.text());
+    let table: string;
+    if (/\.parquet$/i.test(file.name)) {
+      message(tr('sql.importing', { name: file.name }));
+      const { parquetToArrow } = await import('../../lib/workbench/parquetToArrow.ts');
+      table = await session.importArrow(file.name, await parquetToArrow(file.name, await file.arrayBuffer()));
+    } else {
+      table = await session.importCsv(file.name, await file.text());
+    }
+    const rows = await session.rowCount(table);
     const sql = `SELECT *\nFROM "${table}"\nLIMIT 100`;
     await run(sql);
-    message(tr('sql.imported', { table, rows: grid?.rowCount ?? 0 }));
+    message(tr('sql.imported', { table, rows: rows.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US') }));
   } catch (err) {
+    message('');
     showError(err, '');
+  } finally {
+    root.dataset.imports = String(Number(root.dataset.imports ?? 0) + 1);
   }
 }
 $<HTMLInputElement>('[data-wb-import]').addEventListener('change', (e) => {
@@ -285,7 +303,7 @@ async function start(): Promise<void> {
   const shared = await decodeQuery(location.hash);
   if (shared !== null) editor.setText(shared);
   try {
-    await session.start();
+    await sessionStarting;
   } catch (e) {
     setStatus('failed', tr('sql.load_failed', { message: e instanceof Error ? e.message : String(e) }));
     root.dataset.ready = 'failed';

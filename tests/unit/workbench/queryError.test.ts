@@ -29,3 +29,13 @@ test('failures are sorted into kinds the reader can act on', () => {
   assert.equal(kind('Query cancelled'), 'cancelled');
   assert.equal(kind('worker crashed'), 'other');
 });
+
+test('a file that could not be imported is its own kind, whatever its message says', async () => {
+  const { parquetToArrow } = await import('../../../src/lib/workbench/parquetToArrow.ts');
+  // "Invalid" in hyparquet's message would otherwise read as an SQL error.
+  const e = await parquetToArrow('x.parquet', new TextEncoder().encode('Invalid Input Error: not parquet').buffer as ArrayBuffer).catch((err: unknown) => err);
+  const info = describeError(e, '');
+  assert.equal(info.kind, 'file');
+  assert.match(info.message, /^x\.parquet: /);
+  assert.equal(describeError(new Error('Invalid Input Error: x'), '').kind, 'sql');
+});
