@@ -255,7 +255,13 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
   }
 
   const workDir = mkdtempSync(join(tmpdir(), 'pipeline-'));
-  const { instance, conn } = await openDuck(process.env.PIPELINE_DB_FILE ? join(workDir, 'build.duckdb') : ':memory:', { memory_limit: '1500MB', temp_directory: join(workDir, 'spill') });
+  // In memory, spilling to the work folder beyond the limit: a file database would compress and write every
+  // intermediate table, which cost more than spilling the few that do not fit. The limit keeps the whole process
+  // (DuckDB's own allocations and Node included) under 2 GB on a 5M-row extract.
+  // PIPELINE_KEEP_DB=1 builds in a file instead and keeps it, for profiling a model by hand; PIPELINE_MEMORY_LIMIT
+  // overrides the limit.
+  const keepDb = !!process.env.PIPELINE_KEEP_DB;
+  const { instance, conn } = await openDuck(keepDb ? join(workDir, 'build.duckdb') : ':memory:', { memory_limit: process.env.PIPELINE_MEMORY_LIMIT ?? '1000MB', temp_directory: join(workDir, 'spill') });
   let stagingDir: string | null = null;
   try {
     await createConfigTables(conn, config);
@@ -320,6 +326,8 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     progress?.('checks', `${checks.length} checks passed (${ran.length} run, ${carried.length} unchanged)`, { done: checks.length, total: checks.length });
 
     beforeStage('publish');
+    // Staged rows are no longer needed once marts and checks are done: free their memory for publishing.
+    for (const kind of SOURCE_KINDS) await exec(conn, `DROP VIEW IF EXISTS ${ident('stg_' + kind)}; DROP TABLE IF EXISTS ${ident('stg_' + kind + '__all')}`);
     await exec(conn, `CREATE OR REPLACE TABLE quality_quarantine AS SELECT * FROM quarantine`);
     for (const r of REFERENCE_TABLES) await exec(conn, `ALTER TABLE ${r.table} RENAME TO ${r.table}__tmp; CREATE TABLE ${r.table} AS SELECT * FROM ${r.table}__tmp; DROP TABLE ${r.table}__tmp`);
     const entry = (name: string, doc: TableSchema, layer: string, sorted: boolean): PublishTable => ({
@@ -365,8 +373,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     if (stagingDir) discardStaging(stagingDir);
     conn.closeSync();
     instance.closeSync();
-    // PIPELINE_KEEP_WORKDIR=1 keeps the build database for profiling a model by hand.
-    if (process.env.PIPELINE_KEEP_WORKDIR) process.stderr.write(`build database kept: ${join(workDir, 'build.duckdb')}\n`);
+    if (keepDb) process.stderr.write(`build database kept: ${join(workDir, 'build.duckdb')}\n`);
     else rmSync(workDir, { recursive: true, force: true });
   }
 }
