@@ -204,10 +204,13 @@ export async function runStaging(conn: Conn, adapter: Adapter): Promise<void> {
   // A model may rebuild a row's raw text itself (_raw), e.g. when one sheet row lands as several rows.
   const cols = await all<{ column_name: string }>(conn, `DESCRIBE ${allRows}`);
   const ownRaw = cols.some((c) => c.column_name === '_raw');
-  const [{ n }] = await all<{ n: number }>(conn, `SELECT count(*) AS n FROM ${allRows} WHERE _rule IS NOT NULL`);
-  if (Number(n) > 0) {
+  const files = (await all<{ f: string }>(conn, `SELECT DISTINCT _file AS f FROM ${allRows} WHERE _rule IS NOT NULL ORDER BY 1`)).map((r) => r.f);
+  if (files.length > 0) {
     const raw = ownRaw ? 's._raw' : `concat_ws(',', ${adapter.landingColumns.map((c) => `coalesce(l.${ident(c)}, '')`).join(', ')})`;
-    const join = ownRaw ? '' : `LEFT JOIN ${ident('landing_' + kind)} l ON l._file = s._file AND l._line::INTEGER = s._line::INTEGER`;
+    // The files are written out as literals so that DuckDB skips, at planning time, the landing of every file
+    // without a quarantined row (a directly parsed multi-million-row extract, typically).
+    const landing = `(SELECT * FROM ${ident('landing_' + kind)} WHERE _file IN (${files.map(lit).join(', ')}))`;
+    const join = ownRaw ? '' : `LEFT JOIN ${landing} l ON l._file = s._file AND l._line::INTEGER = s._line::INTEGER`;
     await exec(
       conn,
       `INSERT INTO quarantine SELECT s._source_id, ${lit(kind)}, s._file, s._line::INTEGER, s._column, s._rule, s._message, ${raw}
