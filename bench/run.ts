@@ -1,5 +1,5 @@
 // `npm run bench`: runs the benchmarks and writes bench/RESULTS.md.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchPipeline, pipelineMarkdown } from './pipeline.ts';
 import { benchSite, siteMarkdown } from './site.ts';
@@ -20,5 +20,9 @@ sections.push(pipelineMarkdown(p), '');
 // Lighthouse on each page type (BENCH_BUILD=0 / BENCH_LIGHTHOUSE=0 skip them).
 sections.push('## Site (issue 3)', '', siteMarkdown(await benchSite({ build: process.env.BENCH_BUILD !== '0', lighthouse: process.env.BENCH_LIGHTHOUSE !== '0' })), '');
 sections.push('## SQL workbench (issue 4)', '', workbenchMarkdown(await benchWorkbench({ bigWarehouse: bigWarehouseOption() })), '');
+// The hand-written analysis under "## Notes" is kept: the tables above it are regenerated.
+const previous = existsSync('bench/RESULTS.md') ? readFileSync('bench/RESULTS.md', 'utf8') : '';
+const notes = previous.indexOf('\n## Notes');
+if (notes >= 0) sections.push(previous.slice(notes + 1).trimEnd());
 writeFileSync('bench/RESULTS.md', sections.join('\n') + '\n');
 console.log(sections.join('\n'));

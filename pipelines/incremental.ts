@@ -8,8 +8,10 @@ export function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+// SHA-1, not SHA-256, for input files: this detects changes, it does not defend against forgery, and it hashes a
+// multi-GB extract about three times faster here (OpenSSL's SHA-1 path is accelerated on this CPU, SHA-256 not).
 async function hashFileContents(path: string): Promise<string> {
-  const h = createHash('sha256');
+  const h = createHash('sha1');
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 })) h.update(chunk as Buffer);
   return h.digest('hex');
 }
