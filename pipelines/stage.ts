@@ -91,14 +91,18 @@ function landingSelect(adapter: Adapter, landed: Landed, decl: SourceDeclaration
 async function loadDirect(conn: Conn, adapter: Adapter, landed: Landed, decl: SourceDeclaration, relPath: string): Promise<boolean> {
   const part = `landing_${adapter.kind}__d${++rejectSeq}`;
   const used = landed.columns.filter((c) => c !== '_line');
-  try {
-    await exec(conn, `CREATE TABLE ${ident(part)} AS SELECT ${used.map(ident).join(', ')} FROM read_csv(${lit(landed.csvPath)}, ${csvOptions(landed.direct!.fileColumns, landed.headerLines)})`);
-  } catch {
-    return false;
-  }
+  // DuckDB parses on its own threads while Node counts the file's lines here.
+  const load = exec(conn, `CREATE TABLE ${ident(part)} AS SELECT ${used.map(ident).join(', ')} FROM read_csv(${lit(landed.csvPath)}, ${csvOptions(landed.direct!.fileColumns, landed.headerLines)})`).then(
+    () => true,
+    () => false,
+  );
+  const { lines, blankLines } = landed.direct!.countLines();
+  landed.rowsIn = lines - landed.headerLines;
+  if (!(await load)) return false;
   const quoteLeft = used.length ? used.map((c) => `contains(${ident(c)}, '"')`).join(' OR ') : 'FALSE';
   const [{ n, q }] = await all<{ n: number; q: number }>(conn, `SELECT count(*) AS n, count(*) FILTER (WHERE ${quoteLeft}) AS q FROM ${ident(part)}`);
-  if (Number(n) !== landed.rowsIn || Number(q) > 0) {
+  // A blank line is skipped by DuckDB, which would shift every later line number.
+  if (blankLines > 0 || Number(n) !== landed.rowsIn || Number(q) > 0) {
     await exec(conn, `DROP TABLE ${ident(part)}`);
     return false;
   }

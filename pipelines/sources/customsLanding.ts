@@ -124,8 +124,7 @@ export async function landCsvProjected(table: InputTable, map: HeaderMap, outPat
 
 /**
  * Hands a CSV to DuckDB to parse directly (see directCsv.ts), or returns null when the file cannot be read that
- * way: a header below line 1, blank lines among the rows, or GBK bytes that do not decode (the line-by-line path
- * then names the line).
+ * way: a header below line 1, or GBK bytes that do not decode (the line-by-line path then names the line).
  */
 export async function landCsvDirect(table: InputTable, map: HeaderMap, workPath: string, o: ProjectOptions): Promise<Landed | null> {
   if (table.headerLine !== 1) return null;
@@ -134,14 +133,13 @@ export async function landCsvDirect(table: InputTable, map: HeaderMap, workPath:
     if (!(await transcodeToUtf8(table.path, workPath))) return null;
     csvPath = workPath;
   }
-  const { lines, blankLines } = countLines(csvPath, table.headerLine);
-  if (blankLines > 0) return null;
   return {
     csvPath,
     columns: usedColumns(map).map((u) => u.name),
     headerLines: table.headerLine,
-    rowsIn: lines - table.headerLine,
+    // Set once the lines are counted, which the loader does while DuckDB parses the file.
+    rowsIn: 0,
     constants: o.constants,
-    direct: { fileColumns: map.names },
+    direct: { fileColumns: map.names, countLines: () => countLines(csvPath, table.headerLine) },
   };
 }

@@ -97,10 +97,11 @@ export interface Landed {
   quarantined?: QuarantineRow[];
   /**
    * Set when csvPath is the extract itself (or its UTF-8 transcoding) for DuckDB to parse: every column in file
-   * order ("_x<i>" for the unused), and the number of data records the file must yield, one per line. The loader
-   * falls back to line-by-line landing when DuckDB's reading does not match that (see sources/directCsv.ts).
+   * order ("_x<i>" for the unused), and how to count its lines (the loader does it while DuckDB parses, and sets
+   * rowsIn). The loader falls back to line-by-line landing when DuckDB's reading does not yield one record per
+   * line (see sources/directCsv.ts).
    */
-  direct?: { fileColumns: string[] };
+  direct?: { fileColumns: string[]; countLines: () => { lines: number; blankLines: number } };
 }
 
 export interface Adapter {
