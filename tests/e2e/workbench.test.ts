@@ -80,6 +80,14 @@ async function watchedContext(context?: BrowserContext): Promise<Watched> {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
+  // Not every violation reaches the console: a library that tries eval or new Function and catches the
+  // EvalError leaves only this event (seen with Chromium here), so it is reported too.
+  await page.exposeFunction('__cspViolation', (what: string) => errors.push(`CSP violation: ${what}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __cspViolation: (s: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
   return { context: ctx, page, requests, ranges, errors };
 }
 
@@ -180,6 +188,9 @@ test('the editor completes table names from the catalog', async () => {
   await w.page.keyboard.type('mart_trade_sh');
   const option = w.page.locator('.cm-tooltip-autocomplete li', { hasText: 'mart_trade_share' });
   await option.first().waitFor({ timeout: 5000 });
+  // CodeMirror ignores Enter for its interactionDelay (75 ms) after the list opens, so that a key meant for the
+  // text is not taken as a choice; pressed sooner, Enter would insert a line break.
+  await w.page.waitForTimeout(150);
   await w.page.keyboard.press('Enter');
   assert.equal(await editorText(w.page), 'SELECT * FROM mart_trade_share');
   await w.context.close();
