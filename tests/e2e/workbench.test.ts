@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { CellValue } from 'exceljs';
 import { createStaticServer, type StaticServer } from '../../pipelines/lib/staticServer.ts';
 import { EXAMPLES } from '../../src/lib/workbench/examples.ts';
 import { t } from '../../src/lib/i18n.ts';
@@ -78,6 +79,14 @@ async function watchedContext(context?: BrowserContext): Promise<Watched> {
   // Console errors include CSP violations (an inline script or style the policy blocks, a refused connection).
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
+  });
+  // Not every violation reaches the console: a library that tries eval or new Function and catches the
+  // EvalError leaves only this event (seen with Chromium here), so it is reported too.
+  await page.exposeFunction('__cspViolation', (what: string) => errors.push(`CSP violation: ${what}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __cspViolation: (s: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
   });
   return { context: ctx, page, requests, ranges, errors };
 }
@@ -179,6 +188,9 @@ test('the editor completes table names from the catalog', async () => {
   await w.page.keyboard.type('mart_trade_sh');
   const option = w.page.locator('.cm-tooltip-autocomplete li', { hasText: 'mart_trade_share' });
   await option.first().waitFor({ timeout: 5000 });
+  // CodeMirror ignores Enter for its interactionDelay (75 ms) after the list opens, so that a key meant for the
+  // text is not taken as a choice; pressed sooner, Enter would insert a line break.
+  await w.page.waitForTimeout(150);
   await w.page.keyboard.press('Enter');
   assert.equal(await editorText(w.page), 'SELECT * FROM mart_trade_share');
   await w.context.close();
@@ -298,17 +310,17 @@ test('a local CSV file is imported as a table and queried', async () => {
 });
 
 /** Drops files on the workbench the way a reader's file manager does: a DataTransfer on a drop event. */
-async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> {
+async function dropFile(page: Page, name: string, bytes: Buffer, type = 'application/vnd.apache.parquet'): Promise<void> {
   await page.evaluate(
-    ([fileName, b64]) => {
+    ([fileName, b64, mime]) => {
       const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
       const dt = new DataTransfer();
-      dt.items.add(new File([data], fileName, { type: 'application/vnd.apache.parquet' }));
+      dt.items.add(new File([data], fileName, { type: mime }));
       const target = document.querySelector('[data-workbench]')!;
       target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
       target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     },
-    [name, bytes.toString('base64')] as const,
+    [name, bytes.toString('base64'), type] as const,
   );
 }
 
@@ -362,6 +374,114 @@ test('a damaged Parquet file gets a clear error, and the workbench keeps working
   assert.match((await w.page.locator('[data-wb-error-message]').textContent()) ?? '', /^broken\.parquet: .*parquet/i);
   await runSql(w.page, 'SELECT 42 AS answer');
   assert.deepEqual(await shownRows(w.page), [['42']]);
+  await w.context.close();
+});
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Waits until the page has finished with one more imported file, whether it worked or not. */
+async function afterImport(page: Page, action: () => Promise<unknown>): Promise<void> {
+  const n = Number((await page.getAttribute('[data-workbench]', 'data-imports')) ?? 0);
+  await action();
+  await page.waitForFunction((k) => Number(document.querySelector<HTMLElement>('[data-workbench]')!.dataset.imports ?? 0) > k, n, { timeout: 60_000 });
+}
+
+/**
+ * A workbook as an economist would bring one: a first sheet with a blank first row, a Chinese header, the rows of
+ * a published table (some renamed columns, a date column, blanks where the table has nulls), and a notes sheet.
+ */
+async function tradeShareWorkbook(published: { columns: string[]; rows: unknown[][] }): Promise<Buffer> {
+  const ExcelJS = (await import('exceljs')).default;
+  const col = (name: string) => published.columns.indexOf(name);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('贸易份额');
+  wb.addWorksheet('说明').getCell('A1').value = '来源：番禺区示例数据';
+  ws.getRow(2).values = ['年份', '产品组', 'flow', '区贸易额（美元）', '占全国比重', '截至日期'];
+  published.rows.forEach((r, i) => {
+    const year = Number(r[col('year')]);
+    ws.getRow(i + 3).values = [year, r[col('group_id')], r[col('flow')], r[col('district_value_usd')], r[col('share_of_nation')], new Date(Date.UTC(year, 11, 31))].map((v) => v ?? null) as CellValue[];
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test('a dropped XLSX workbook is typed, queried and joined with the published tables', { skip: !HAS_DATA && 'no published data' }, async () => {
+  const published = JSON.parse(readFileSync(join(DIST, 'data', 'tables', 'mart_trade_share.json'), 'utf8')) as { columns: string[]; rows: unknown[][] };
+  const col = (name: string) => published.columns.indexOf(name);
+  const w = await watchedContext();
+  await openWorkbench(w);
+  await andWait(w.page, async () => dropFile(w.page, 'mart_trade_share.xlsx', await tradeShareWorkbook(published), XLSX_TYPE));
+  assert.equal(await w.page.locator('[data-wb-error]').isHidden(), true, (await w.page.locator('[data-wb-error-message]').textContent()) ?? '');
+  const table = 'mart_trade_share_import';
+  const note = (await w.page.locator('[data-wb-message]').textContent()) ?? '';
+  assert.ok(note.startsWith(t('zh', 'sql.imported_sheet', { sheet: '贸易份额', table, rows: published.rows.length.toLocaleString('zh-CN') })), note);
+  assert.ok(note.includes(t('zh', 'sql.other_sheets', { sheets: '说明' })), note);
+  assert.match(await editorText(w.page), new RegExp(`FROM "${table}"`));
+  assert.ok(w.requests.some((u) => /exceljs.*\.js$/.test(u)), 'exceljs came from this site');
+
+  await runSql(w.page, `SELECT column_name, column_type FROM (DESCRIBE ${table})`);
+  assert.deepEqual(await shownRows(w.page), [
+    ['年份', 'DOUBLE'], ['产品组', 'VARCHAR'], ['flow', 'VARCHAR'], ['区贸易额（美元）', 'DOUBLE'], ['占全国比重', 'DOUBLE'], ['截至日期', 'DATE'],
+  ]);
+
+  const sum = (name: string) => published.rows.reduce((s, r) => s + Number(r[col(name)] ?? 0), 0);
+  await runSql(w.page, `SELECT count(*) AS n, count(DISTINCT 年份) AS years, sum("区贸易额（美元）") AS district FROM ${table}`);
+  const [[n, years, district]] = await shownRows(w.page);
+  assert.equal(n, String(published.rows.length));
+  assert.equal(years, String(new Set(published.rows.map((r) => r[col('year')])).size));
+  assert.ok(sameValue(district, sum('district_value_usd')), `${district} ≠ ${sum('district_value_usd')}`);
+
+  const series = published.rows
+    .filter((r) => r[col('group_id')] === 'diamonds' && r[col('flow')] === 'total')
+    .sort((a, b) => Number(a[col('year')]) - Number(b[col('year')]));
+  assert.ok(series.length > 1);
+  await runSql(w.page, `SELECT 年份, 占全国比重, 截至日期::VARCHAR AS day FROM ${table} WHERE 产品组 = 'diamonds' AND flow = 'total' ORDER BY 年份`);
+  const shown = await shownRows(w.page);
+  assert.equal(shown.length, series.length);
+  shown.forEach(([year, share, day], i) => {
+    assert.ok(sameValue(year, series[i][col('year')]), `row ${i}: ${year}`);
+    assert.ok(sameValue(share, series[i][col('share_of_nation')]), `row ${i}: ${share} ≠ ${series[i][col('share_of_nation')]}`);
+    assert.equal(day, `${series[i][col('year')]}-12-31`);
+  });
+
+  // Joined with the published table on its key, every row finds its twin with the same figures.
+  await runSql(
+    w.page,
+    `SELECT count(*) AS matched FROM ${table} AS mine JOIN mart_trade_share AS pub ON pub.year = mine.年份 AND pub.group_id = mine.产品组 AND pub.flow = mine.flow
+     WHERE mine.占全国比重 IS NOT DISTINCT FROM pub.share_of_nation AND mine."区贸易额（美元）" IS NOT DISTINCT FROM pub.district_value_usd AND year(mine.截至日期) = pub.year`,
+  );
+  assert.deepEqual(await shownRows(w.page), [[String(published.rows.length)]]);
+  // No CSP violation (exceljs reading with eval would be one) and no script error.
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+});
+
+test('a damaged XLSX and an old .xls get a clear error naming the file, and the workbench keeps working', async () => {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('data').addRows([['a', 'b'], ...Array.from({ length: 200 }, (_, i) => [i, `row ${i}`])]);
+  const good = Buffer.from(await wb.xlsx.writeBuffer());
+  const ole2 = Buffer.alloc(4096);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole2);
+  const w = await watchedContext();
+  await openWorkbench(w);
+  const cases: [string, Buffer, string][] = [
+    ['broken.xlsx', good.subarray(0, Math.floor(good.length / 2)), t('zh', 'sql.xlsx_damaged')],
+    ['旧报表.xls', ole2, t('zh', 'sql.xlsx_legacy')],
+  ];
+  for (const [name, bytes, explanation] of cases) {
+    await afterImport(w.page, () => w.page.setInputFiles('[data-wb-import]', { name, mimeType: XLSX_TYPE, buffer: bytes }));
+    assert.equal(await w.page.locator('[data-wb-error]').isHidden(), false, name);
+    assert.equal(await w.page.getAttribute('[data-wb-error]', 'data-kind'), 'file', name);
+    assert.equal(await w.page.locator('[data-wb-error-kind]').textContent(), t('zh', 'sql.err_file'));
+    const text = (await w.page.locator('[data-wb-error-message]').textContent()) ?? '';
+    assert.ok(text.startsWith(`${name}: ${explanation}`), text);
+  }
+  // A good workbook still imports after the failures, and queries run.
+  await andWait(w.page, () => w.page.setInputFiles('[data-wb-import]', { name: 'good.xlsx', mimeType: XLSX_TYPE, buffer: good }));
+  assert.equal(await w.page.locator('[data-wb-error]').isHidden(), true);
+  await runSql(w.page, 'SELECT count(*) AS n, sum(a) AS total FROM good');
+  assert.deepEqual(await shownRows(w.page), [['200', String((199 * 200) / 2)]]);
+  assert.deepEqual(w.errors, []);
   await w.context.close();
 });
 
@@ -441,6 +561,14 @@ test('under a sub-path the workbench loads its wasm and database from the sub-pa
     await andWait(page, () => page.setInputFiles('[data-wb-import]', join(resolve(SUB_DIST!), 'data', 'tables', 'mart_trade_share.parquet')));
     assert.equal(await page.locator('[data-wb-error]').isHidden(), true, (await page.locator('[data-wb-error-message]').textContent()) ?? '');
     assert.ok(urls.some((u) => /parquetToArrow.*\.js$/.test(u)), 'the decoder chunk was loaded');
+    // So are the XLSX reader and exceljs.
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('表').addRows([['年份', '值'], [2024, 1.5]]);
+    await andWait(page, async () => page.setInputFiles('[data-wb-import]', { name: '子路径.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from(await wb.xlsx.writeBuffer()) }));
+    assert.equal(await page.locator('[data-wb-error]').isHidden(), true, (await page.locator('[data-wb-error-message]').textContent()) ?? '');
+    assert.deepEqual(await shownRows(page), [['2024', '1.5']]);
+    assert.ok(urls.some((u) => /xlsxToArrow.*\.js$/.test(u)) && urls.some((u) => /exceljs.*\.js$/.test(u)), 'the XLSX chunks were loaded');
     const prefix = new URL(sub.url).pathname;
     assert.deepEqual(urls.filter((u) => u.startsWith('http') && !new URL(u).pathname.startsWith(prefix)), []);
     await context.close();

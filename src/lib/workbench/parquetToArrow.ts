@@ -6,6 +6,7 @@ import { compressors } from 'hyparquet-compressors';
 import { Table, type Vector } from 'apache-arrow';
 import { arrowColumn } from './arrowColumn.ts';
 import { planColumns, type ParquetColumnPlan } from './parquetColumns.ts';
+import type { ImportedTable } from './importedTable.ts';
 
 /** A file that is not Parquet, or is damaged; the message says which file and what the reader found. */
 export class ParquetReadError extends Error {
@@ -15,11 +16,7 @@ export class ParquetReadError extends Error {
   }
 }
 
-export interface DecodedParquet {
-  table: Table;
-  columns: ParquetColumnPlan[];
-  rows: number;
-}
+export type DecodedParquet = ImportedTable;
 
 /** Decodes `bytes` (a whole Parquet file) into an Arrow table and the plan of its columns. */
 export async function parquetToArrow(fileName: string, bytes: ArrayBuffer): Promise<DecodedParquet> {

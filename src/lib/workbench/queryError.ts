@@ -13,8 +13,8 @@
  */
 export type QueryErrorKind = 'sql' | 'memory' | 'network' | 'extension' | 'cancelled' | 'file' | 'other';
 
-/** Errors thrown while decoding an imported file (src/lib/workbench/parquetToArrow.ts), by name: no import needed. */
-const FILE_ERRORS = new Set(['ParquetReadError', 'UnsupportedParquetColumn']);
+/** Errors thrown while decoding an imported file (parquetToArrow.ts, xlsxToArrow.ts), by name: no import needed. */
+const FILE_ERRORS = new Set(['ParquetReadError', 'UnsupportedParquetColumn', 'XlsxReadError']);
 
 export interface QueryErrorInfo {
   kind: QueryErrorKind;

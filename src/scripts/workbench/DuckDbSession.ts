@@ -13,7 +13,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { RecordBatch } from 'apache-arrow';
-import type { DecodedParquet } from '../../lib/workbench/parquetToArrow.ts';
+import type { ImportedTable } from '../../lib/workbench/importedTable.ts';
 
 /** Rows kept from one result. Beyond this a browser tab risks running out of memory; the rest is dropped. */
 export const MAX_RESULT_ROWS = 1_000_000;
@@ -177,11 +177,11 @@ export class DuckDbSession {
   }
 
   /**
-   * Loads a decoded Parquet file as a new table in the in-memory catalog; returns the table's name. The Arrow
-   * table lands in a staging table first, then each column is cast to the type DuckDB's own Parquet reader
-   * would give it (decimals and unsigned integers travel as doubles and bigints).
+   * Loads a decoded file (Parquet, XLSX) as a new table in the in-memory catalog; returns the table's name. The
+   * Arrow table lands in a staging table first, then each column is cast to the type its decoder chose (for
+   * Parquet, the one DuckDB's own reader would give: decimals and unsigned integers travel as doubles and bigints).
    */
-  async importArrow(fileName: string, decoded: DecodedParquet): Promise<string> {
+  async importArrow(fileName: string, decoded: ImportedTable): Promise<string> {
     if (!this.db || !this.conn) throw new Error('DuckDB is not ready');
     const table = await this.importName(fileName);
     const staging = `__import_${table}`;

@@ -13,6 +13,8 @@ import { startWorkbenchSession } from './workbenchSession.ts';
 import { createEditor } from './editor.ts';
 import { ResultsView } from './ResultsView.ts';
 import { downloadText, stampedName } from './download.ts';
+import { announcesReading, importFile } from './fileImport.ts';
+import { XlsxReadError } from '../../lib/workbench/xlsxReadError.ts';
 
 const root = document.querySelector<HTMLElement>('[data-workbench]')!;
 const lang = (root.dataset.lang ?? 'zh') as Lang;
@@ -219,34 +221,30 @@ $('[data-wb-history]').addEventListener('change', (e) => {
 refreshSaved();
 refreshHistory();
 
-// Local CSV or Parquet: read in the browser and loaded into a table of the in-memory catalog; never uploaded.
-// The Parquet decoder is loaded only when a Parquet file arrives, so it costs the first result nothing.
-async function importFile(file: File): Promise<void> {
+// Local CSV, XLSX or Parquet: read in the browser (fileImport.ts) into a table of the in-memory catalog.
+async function importLocalFile(file: File): Promise<void> {
   if (!ready || session.isRunning) return;
   $('[data-wb-error]').hidden = true;
   try {
-    let table: string;
-    if (/\.parquet$/i.test(file.name)) {
-      message(tr('sql.importing', { name: file.name }));
-      const { parquetToArrow } = await import('../../lib/workbench/parquetToArrow.ts');
-      table = await session.importArrow(file.name, await parquetToArrow(file.name, await file.arrayBuffer()));
-    } else {
-      table = await session.importCsv(file.name, await file.text());
-    }
-    const rows = await session.rowCount(table);
-    const sql = `SELECT *\nFROM "${table}"\nLIMIT 100`;
-    await run(sql);
-    message(tr('sql.imported', { table, rows: rows.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US') }));
+    if (announcesReading(file.name)) message(tr('sql.importing', { name: file.name }));
+    const { table, sheet } = await importFile(session, file);
+    const rows = (await session.rowCount(table)).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+    await run(`SELECT *\nFROM "${table}"\nLIMIT 100`);
+    message(
+      sheet
+        ? [tr('sql.imported_sheet', { sheet: sheet.name, table, rows }), ...(sheet.others.length ? [tr('sql.other_sheets', { sheets: sheet.others.join(lang === 'zh' ? '、' : ', ') })] : [])].join(' ')
+        : tr('sql.imported', { table, rows }),
+    );
   } catch (err) {
     message('');
-    showError(err, '');
+    showError(err instanceof XlsxReadError ? err.in(lang) : err, '');
   } finally {
     root.dataset.imports = String(Number(root.dataset.imports ?? 0) + 1);
   }
 }
 $<HTMLInputElement>('[data-wb-import]').addEventListener('change', (e) => {
   const file = (e.target as HTMLInputElement).files?.[0];
-  if (file) void importFile(file);
+  if (file) void importLocalFile(file);
 });
 root.addEventListener('dragover', (e) => {
   if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
@@ -255,7 +253,7 @@ root.addEventListener('drop', (e) => {
   const file = e.dataTransfer?.files?.[0];
   if (!file) return;
   e.preventDefault();
-  void importFile(file);
+  void importLocalFile(file);
 });
 
 // Quick chart

@@ -1,11 +1,10 @@
-// XLSX export of a result with exceljs (the project's one spreadsheet library), loaded only when asked for:
-// it is about 900 kB. Numbers stay numbers; text is written as text cells, so nothing in it can run as a
-// formula (unlike CSV, no apostrophe is needed).
+// XLSX export of a result with exceljs, loaded only when asked for. Numbers stay numbers; text is written as
+// text cells, so nothing in it can run as a formula (unlike CSV, no apostrophe is needed).
 import type { ResultGrid } from '../../lib/workbench/resultGrid.ts';
+import { loadExcelJs } from './excelJs.ts';
 
 export async function resultToXlsx(grid: ResultGrid, sheetName: string): Promise<Blob> {
-  const mod = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
-  const ExcelJS = mod.default ?? mod;
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName);
   ws.addRow(grid.columns.map((c) => c.name)).font = { bold: true };
