@@ -45,8 +45,10 @@ district AS (
     e.value_usd, e.quantity_carats, e._source_id AS source_id, e._synthetic AS synthetic
   FROM stg_enterprise_customs e WHERE e.hs_group IS NOT NULL
 )
-SELECT period, year, month, region_level, region_code, hs_code, hs6, hs_group, flow, partner_code,
-  min(partner_name) AS partner_name, trade_mode_class, trade_mode_name,
+-- Grouped on the columns that identify a row; year and month follow from the period, hs6 and the group from the
+-- code, so they are carried with min() rather than hashed as keys (a third fewer keys on millions of rows).
+SELECT period, min(year) AS year, min(month) AS month, region_level, region_code, hs_code, min(hs6) AS hs6, min(hs_group) AS hs_group,
+  flow, partner_code, min(partner_name) AS partner_name, trade_mode_class, trade_mode_name,
   round(sum(value_usd), 2) AS value_usd, round(sum(quantity_carats), 3) AS quantity_carats, source_id, bool_or(synthetic) AS synthetic
 FROM (SELECT * FROM public_stats UNION ALL SELECT * FROM district)
-GROUP BY period, year, month, region_level, region_code, hs_code, hs6, hs_group, flow, partner_code, trade_mode_class, trade_mode_name, source_id
+GROUP BY period, region_level, region_code, hs_code, flow, partner_code, trade_mode_class, trade_mode_name, source_id
