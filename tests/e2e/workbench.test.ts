@@ -362,6 +362,39 @@ test('a dropped Parquet file (a published table) is queried and joined with the 
   await w.context.close();
 });
 
+test('a dropped local CSV (an economist’s own figures) joins with a mart', { skip: !HAS_DATA && 'no published data' }, async () => {
+  const published = JSON.parse(readFileSync(join(DIST, 'data', 'tables', 'mart_trade_share.json'), 'utf8')) as { columns: string[]; rows: unknown[][] };
+  const col = (name: string) => published.columns.indexOf(name);
+  const series = published.rows
+    .filter((r) => r[col('group_id')] === 'diamonds' && r[col('flow')] === 'total' && r[col('district_value_usd')] != null)
+    .sort((a, b) => Number(a[col('year')]) - Number(b[col('year')]));
+  assert.ok(series.length > 2);
+  // Two of the mart's years plus one it does not have: the join keeps the two.
+  const mine = [series[0], series[series.length - 1]].map((r) => ({ year: Number(r[col('year')]), target: 1000 }));
+  const csv = ['年份,目标', ...mine.map((m) => `${m.year},${m.target}`), '1899,5'].join('\n') + '\n';
+  const w = await watchedContext();
+  await openWorkbench(w);
+  await andWait(w.page, () => dropFile(w.page, '我的目标.csv', Buffer.from(csv, 'utf8'), 'text/csv'));
+  assert.equal(await w.page.locator('[data-wb-error]').isHidden(), true, (await w.page.locator('[data-wb-error-message]').textContent()) ?? '');
+  await runSql(
+    w.page,
+    `SELECT m."年份", s.district_value_usd FROM "我的目标" AS m JOIN mart_trade_share AS s ON s.year = m."年份"
+     WHERE s.group_id = 'diamonds' AND s.flow = 'total' ORDER BY m."年份"`,
+  );
+  const expected = mine.map((m) => {
+    const row = series.find((r) => Number(r[col('year')]) === m.year)!;
+    return [String(m.year), row[col('district_value_usd')]];
+  });
+  const shown = await shownRows(w.page);
+  assert.equal(shown.length, 2, JSON.stringify(shown));
+  shown.forEach((row, i) => {
+    assert.equal(row[0], expected[i][0]);
+    assert.ok(sameValue(row[1], expected[i][1]), `${row[1]} ≠ ${expected[i][1]}`);
+  });
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+});
+
 test('a damaged Parquet file gets a clear error, and the workbench keeps working', async () => {
   const w = await watchedContext();
   await openWorkbench(w);
