@@ -238,14 +238,18 @@ test('the firm list searches and sorts', async () => {
 });
 
 test('a build under a sub-path works', { timeout: 300_000 }, async () => {
-  const out = mkdtempSync(join(tmpdir(), 'site-sub-'));
+  // The sub-path build scripts/run-tests.mjs made for all sub-path tests, or one of our own.
+  const shared = process.env.SUB_DIST && process.env.SUB_BASE === '/sub/' ? process.env.SUB_DIST : null;
+  const out = shared ?? mkdtempSync(join(tmpdir(), 'site-sub-'));
   try {
-    const b = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', out], {
-      cwd: ROOT,
-      env: { ...process.env, BASE: '/sub/', ASTRO_TELEMETRY_DISABLED: '1' },
-      encoding: 'utf8',
-    });
-    assert.equal(b.status, 0, b.stderr || b.stdout);
+    if (!shared) {
+      const b = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', out], {
+        cwd: ROOT,
+        env: { ...process.env, BASE: '/sub/', ASTRO_TELEMETRY_DISABLED: '1' },
+        encoding: 'utf8',
+      });
+      assert.equal(b.status, 0, b.stderr || b.stdout);
+    }
     const sub = await createStaticServer({ root: out, base: '/sub/', headers: { 'Content-Security-Policy': CSP } });
     try {
       const w = await watchedPage(new URL(sub.url).origin);
@@ -290,7 +294,7 @@ test('a build under a sub-path works', { timeout: 300_000 }, async () => {
       await sub.close();
     }
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    if (!shared) rmSync(out, { recursive: true, force: true });
   }
 });
 
