@@ -1,36 +1,20 @@
 // Accessibility: axe-core (WCAG 2.x A/AA rules) on every page type in both languages; serious and critical
 // violations fail the test, with the rule, the elements and the fix axe suggests in the message.
 // Needs a built dist/ (scripts/run-tests.mjs builds it; SKIP_BUILD=1 reuses one) and /usr/bin/chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { createStaticServer, type StaticServer } from '../../pipelines/lib/staticServer.ts';
+import { join } from 'node:path';
+import { useSiteBrowser, DIST, ROOT } from '../helpers/siteBrowser.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const DIST = join(ROOT, 'dist');
 const CLUSTER = JSON.parse(readFileSync(join(ROOT, 'data/cluster.json'), 'utf8'));
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** One page of each type; the embed page is checked where it exists (it needs published data). */
 const PAGE_TYPES = ['', 'trade/', 'workforce/', 'enterprises/', 'parks/', `parks/${CLUSTER.parks[0].id}/`, 'sources/', 'embed/district-share/', 'brief/'];
 
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  assert.ok(existsSync(join(DIST, 'index.html')), 'dist/ is missing: build the site first (npm run build)');
-  server = await createStaticServer({ root: DIST });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteBrowser({ csp: false });
 
 interface AxeViolation {
   id: string;
@@ -41,14 +25,14 @@ interface AxeViolation {
 
 test('no serious or critical axe violations on any page type, in either language', { timeout: 240_000 }, async () => {
   // axe is injected as an inline script, which the site's own CSP would block: only this test context bypasses it.
-  const context = await browser.newContext({ bypassCSP: true });
+  const context = await site.browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   const problems: string[] = [];
   let checked = 0;
   for (const route of PAGE_TYPES) {
     for (const path of [route, `en/${route}`]) {
       if (!existsSync(join(DIST, path, 'index.html'))) continue;
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       // Closed <details> hide their content from axe: open them so the tables, SQL and embed code are checked too.
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       await page.addScriptTag({ content: AXE });

@@ -1,21 +1,16 @@
 // Browser and file tests of what officials lift out of the site: the embed pages (inside an iframe on another
 // page of the same origin), and each indicator's PNG, DOCX and chart CSV, checked against the published data.
 // Needs a built dist/ (scripts/run-tests.mjs builds it; SKIP_BUILD=1 reuses one) and /usr/bin/chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import JSZip from 'jszip';
 import Papa from 'papaparse';
-import { chromium, type Browser } from 'playwright-core';
-import { createStaticServer, type StaticServer } from '../../pipelines/lib/staticServer.ts';
+import { useSiteBrowser, DIST, ROOT } from '../helpers/siteBrowser.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const DIST = join(ROOT, 'dist');
 const DATA = join(DIST, 'data');
 const HAS_DATA = existsSync(join(DATA, 'catalog.json'));
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 type Row = Record<string, unknown>;
 function tableRows(name: string): Row[] {
@@ -25,39 +20,32 @@ function tableRows(name: string): Row[] {
   return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])));
 }
 
-let browser: Browser;
-let server: StaticServer;
-let host: string;
-
-before(async () => {
-  assert.ok(existsSync(join(DIST, 'index.html')), 'dist/ is missing: build the site first (npm run build)');
-  // The host page lives in a temporary folder inside dist/, so the test server serves it from the same origin.
-  host = mkdtempSync(join(DIST, 'embed-host-'));
-  server = await createStaticServer({ root: DIST, headers: { 'Content-Security-Policy': CSP } });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (host) rmSync(host, { recursive: true, force: true });
+// The host page lives in a temporary folder inside dist/, so the test server serves it from the same origin.
+let host = '';
+const site = useSiteBrowser({
+  setup: () => {
+    host = mkdtempSync(join(DIST, 'embed-host-'));
+  },
+  teardown: () => {
+    if (host) rmSync(host, { recursive: true, force: true });
+  },
 });
 
 test('a page with the embed code shows the chart, its title, source line and sample-data marker', { skip: !HAS_DATA && 'no published data' }, async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 
   // The embed code as the panel offers it, after the script made the address absolute.
-  await page.goto(server.url + 'trade/');
+  await page.goto(site.server.url + 'trade/');
   const code = await page.locator('#natural-vs-lab-grown textarea[data-embed-code]').inputValue();
-  assert.match(code, new RegExp(`^<iframe src="${server.url}embed/natural-vs-lab-grown/"`));
+  assert.match(code, new RegExp(`^<iframe src="${site.server.url}embed/natural-vs-lab-grown/"`));
   const synthetic = (await page.getAttribute('#natural-vs-lab-grown', 'data-synthetic-indicator')) === 'true';
 
   writeFileSync(join(host, 'index.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>host</title></head><body><h1>政策建议</h1>${code}</body></html>`);
-  await page.goto(`${server.url}${basename(host)}/`);
+  await page.goto(`${site.server.url}${basename(host)}/`);
   const frame = page.frameLocator('iframe');
   await frame.locator('figure svg[role="img"]').waitFor();
   assert.ok((await frame.locator('figure svg [aria-label="bar"] rect, figure svg rect').count()) > 3, 'bars drawn');
@@ -71,7 +59,7 @@ test('a page with the embed code shows the chart, its title, source line and sam
 
   // English embed, at /en/embed/<id>/.
   const en = await context.newPage();
-  assert.equal((await en.goto(server.url + 'en/embed/district-share/'))?.status(), 200);
+  assert.equal((await en.goto(site.server.url + 'en/embed/district-share/'))?.status(), 200);
   assert.equal(await en.getAttribute('html', 'lang'), 'en');
   assert.match(await en.locator('[data-source-line]').innerText(), /^Source: /);
   assert.deepEqual(errors, []);
@@ -85,10 +73,10 @@ function pngSize(buf: Buffer): { width: number; height: number } {
 }
 
 test('each panel downloads a valid PNG and a DOCX with caption, source and sample-data marker', { skip: !HAS_DATA && 'no published data' }, async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await site.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   for (const [path, id] of [['', 'district-share'], ['en/trade/', 'partners-export']]) {
-    await page.goto(server.url + path);
+    await page.goto(site.server.url + path);
     const section = page.locator(`#${id}`);
     const title = (await section.locator(`#${id}-title`).innerText()).replace(/示例数据|Sample data/, '').trim();
     const synthetic = (await section.getAttribute('data-synthetic-indicator')) === 'true';
@@ -101,7 +89,7 @@ test('each panel downloads a valid PNG and a DOCX with caption, source and sampl
     assert.ok(png.length > 20_000 && png.length < 2_000_000, `${id}: ${png.length} bytes`);
 
     const docxHref = await section.locator('a[data-download="docx"]').getAttribute('href');
-    const res = await fetch(new URL(docxHref!, server.url));
+    const res = await fetch(new URL(docxHref!, site.server.url));
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /wordprocessingml/);
     const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
@@ -118,7 +106,7 @@ test('each panel downloads a valid PNG and a DOCX with caption, source and sampl
 });
 
 test('the chart CSV holds exactly the rows the chart draws, with BOM and the sample-data column', { skip: !HAS_DATA && 'no published data' }, async () => {
-  const res = await fetch(server.url + 'charts/zh/share-by-flow.csv');
+  const res = await fetch(site.server.url + 'charts/zh/share-by-flow.csv');
   assert.equal(res.status, 200);
   const bytes = Buffer.from(await res.arrayBuffer());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
@@ -135,7 +123,7 @@ test('the chart CSV holds exactly the rows the chart draws, with BOM and the sam
   }
   // No text cell of any chart CSV would run as a formula in Excel or WPS.
   for (const file of ['charts/zh/partners-export.csv', 'charts/en/global-kp-countries.csv']) {
-    const r = await fetch(server.url + file);
+    const r = await fetch(site.server.url + file);
     if (r.status !== 200) continue;
     const cells = Papa.parse<string[]>((await r.text()).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.flat();
     for (const c of cells) assert.ok(!/^[=+@\t\r]/.test(c) && !/^-[^\d]/.test(c), `${file}: ${c}`);
@@ -143,29 +131,29 @@ test('the chart CSV holds exactly the rows the chart draws, with BOM and the sam
 });
 
 test('the trade explorer keeps ?group=&flow= in the address and shows the matching pre-rendered chart', { skip: !HAS_DATA && 'no published data' }, async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 
   // Without JavaScript the default chart is there (written into the page) and the menus, which need the script, are not.
-  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const noJs = await site.browser.newContext({ javaScriptEnabled: false });
   const plain = await noJs.newPage();
-  await plain.goto(server.url + 'trade/');
+  await plain.goto(site.server.url + 'trade/');
   assert.match((await plain.getAttribute('[data-explorer-chart]', 'data-src')) ?? '', /\/charts\/zh\/trade\/trade-share-diamonds-total\.svg$/);
   assert.equal(await plain.locator('[data-explorer-chart] svg[role="img"] svg[data-chart]').count(), 1);
   assert.equal(await plain.locator('[data-explorer-form]').isVisible(), false);
   await noJs.close();
 
-  await page.goto(server.url + 'trade/?group=natural_polished&flow=export#trade-explorer');
+  await page.goto(site.server.url + 'trade/?group=natural_polished&flow=export#trade-explorer');
   assert.equal(await page.inputValue('[data-explorer-group]'), 'natural_polished');
   assert.equal(await page.inputValue('[data-explorer-flow]'), 'export');
   await page.waitForSelector('[data-explorer-chart][data-src$="trade-share-natural_polished-export.svg"] svg[data-chart]');
   const src = await page.getAttribute('[data-explorer-chart]', 'data-src');
   assert.match((await page.locator('[data-explorer-chart] svg[role="img"]').getAttribute('aria-label')) ?? '', /天然钻石成品/, 'the chosen chart is in the page');
   assert.equal(await page.getAttribute('[data-explorer-download]', 'href'), src);
-  const svg = await (await fetch(new URL(src!, server.url))).text();
+  const svg = await (await fetch(new URL(src!, site.server.url))).text();
   assert.match(svg, /天然钻石成品/);
   const rows = tableRows('mart_trade_share').filter((r) => r.group_id === 'natural_polished' && r.flow === 'export');
   if (rows.some((r) => r.synthetic === true)) assert.match(svg, /示例数据/);
@@ -196,9 +184,9 @@ test('the trade explorer keeps ?group=&flow= in the address and shows the matchi
 });
 
 test('the brief shows the chosen indicators with renumbered figures, captions and sources', { skip: !HAS_DATA && 'no published data' }, async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url + 'brief/?ids=core-firms,district-share');
+  await page.goto(site.server.url + 'brief/?ids=core-firms,district-share');
   const shown = await page.locator('[data-brief-item]:not([hidden])').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.briefItem));
   assert.deepEqual(shown, ['district-share', 'core-firms'], 'registry order');
   const captions = await page.locator('[data-brief-item]:not([hidden]) .brief-caption').allInnerTexts();
@@ -227,11 +215,11 @@ test('every panel’s embed code gives a frame tall enough for its whole embed p
   const cluster = JSON.parse(readFileSync(join(ROOT, 'data/cluster.json'), 'utf8')) as { parks: { id: string }[] };
   const routes = ['', 'trade/', 'workforce/', 'enterprises/', 'parks/', ...cluster.parks.map((p) => `parks/${p.id}/`)];
   // The snippet's width is 760 px; the frame's viewport is that wide.
-  const context = await browser.newContext({ viewport: { width: 760, height: 400 } });
+  const context = await site.browser.newContext({ viewport: { width: 760, height: 400 } });
   const page = await context.newPage();
   const frames: { src: string; height: number }[] = [];
   for (const path of routes.flatMap((r) => [r, `en/${r}`])) {
-    await page.goto(server.url + path);
+    await page.goto(site.server.url + path);
     for (const code of await page.locator('textarea[data-embed-code]').evaluateAll((ts) => ts.map((t) => (t as HTMLTextAreaElement).value))) {
       frames.push({ src: /src="([^"]+)"/.exec(code)![1], height: Number(/height="(\d+)"/.exec(code)![1]) });
     }

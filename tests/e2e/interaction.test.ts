@@ -4,24 +4,20 @@
 // axe stays clean with the islands in use. Expected values come from the published JSON and are formatted with
 // the site's formatter; the numbers themselves are never written here.
 // Needs a built dist/ (scripts/run-tests.mjs builds it; SKIP_BUILD=1 reuses one) and /usr/bin/chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createStaticServer, type StaticServer } from '../../pipelines/lib/staticServer.ts';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { formatValue, type Unit } from '../../src/lib/format.ts';
 import type { Lang } from '../../src/lib/i18n.ts';
+import { useSiteBrowser, DIST, ROOT } from '../helpers/siteBrowser.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const DIST = join(ROOT, 'dist');
 const DATA = join(DIST, 'data');
 const HAS_DATA = existsSync(join(DATA, 'catalog.json'));
 const CLUSTER = JSON.parse(readFileSync(join(ROOT, 'data/cluster.json'), 'utf8')) as { parks: { id: string }[] };
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const MARKER = { zh: '示例数据', en: 'Sample data' } as const;
 
 type Row = Record<string, unknown>;
@@ -73,19 +69,7 @@ function expected(id: string): Expected {
   throw new Error(`no expectation for ${id}`);
 }
 
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  assert.ok(existsSync(join(DIST, 'index.html')), 'dist/ is missing: build the site first (npm run build)');
-  server = await createStaticServer({ root: DIST, headers: { 'Content-Security-Policy': CSP } });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteBrowser();
 
 interface Watched {
   context: BrowserContext;
@@ -96,8 +80,8 @@ interface Watched {
 
 /** A page whose requests to other origins are aborted and recorded, and whose console errors are collected. */
 async function watchedPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Watched> {
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1100, height: 900 }, ...options });
-  const origin = new URL(server.url).origin;
+  const context = await site.browser.newContext({ serviceWorkers: 'block', viewport: { width: 1100, height: 900 }, ...options });
+  const origin = new URL(site.server.url).origin;
   const foreign: string[] = [];
   const errors: string[] = [];
   await context.route('**/*', (route) => {
@@ -163,7 +147,7 @@ test('hovering a value shows a tooltip with the published value, in both languag
   ];
   for (const lang of ['zh', 'en'] as const) {
     for (const c of cases) {
-      await w.page.goto(server.url + (lang === 'en' ? 'en/' : '') + c.path);
+      await w.page.goto(site.server.url + (lang === 'en' ? 'en/' : '') + c.path);
       const e = expected(c.id);
       const scope = `#${c.id}`;
       const keys = JSON.parse((await w.page.getAttribute(`${scope} svg[data-chart]`, 'data-keys')) ?? '[]') as string[];
@@ -186,7 +170,7 @@ test('hovering a value shows a tooltip with the published value, in both languag
 
 test('the keyboard reaches every value: focus shows the first, arrows walk years and series, Escape hides', { skip: !HAS_DATA && 'no published data' }, async () => {
   const w = await watchedPage();
-  await w.page.goto(server.url + 'parks/');
+  await w.page.goto(site.server.url + 'parks/');
   const e = expected('parks-active-firms');
   const scope = '#parks-active-firms';
   const svg = w.page.locator(`${scope} svg[data-chart]`);
@@ -225,7 +209,7 @@ test('with JavaScript off every value carries its formatted value in an SVG <tit
   const w = await watchedPage({ javaScriptEnabled: false });
   for (const lang of ['zh', 'en'] as const) {
     for (const [path, id] of [['', 'district-share'], ['trade/', 'natural-vs-lab-grown'], ['parks/', 'parks-active-firms']] as const) {
-      await w.page.goto(server.url + (lang === 'en' ? 'en/' : '') + path);
+      await w.page.goto(site.server.url + (lang === 'en' ? 'en/' : '') + path);
       const e = expected(id);
       const keys = JSON.parse((await w.page.getAttribute(`#${id} svg[data-chart]`, 'data-keys')) ?? '[]') as string[];
       const marks = await w.page.locator(`#${id} svg[data-chart] [data-x]`).evaluateAll((els) =>
@@ -245,7 +229,7 @@ test('with JavaScript off every value carries its formatted value in an SVG <tit
     }
   }
   // Every chart on the page has titles on its values, not only the three checked above.
-  await w.page.goto(server.url + 'trade/');
+  await w.page.goto(site.server.url + 'trade/');
   const untitled = await w.page.locator('svg[data-chart] [data-x]').evaluateAll((els) => els.filter((el) => !el.querySelector(':scope > title')?.textContent).length);
   assert.equal(untitled, 0);
   assert.ok((await w.page.locator('#trade-explorer svg[data-chart] [data-x] > title').count()) > 0, 'the explorer’s default chart is in the page');
@@ -268,7 +252,7 @@ test('the trade explorer keeps the period in the address, veils the other years 
   assert.ok(years.length >= 4, 'enough years to choose a period');
   const from = years[1];
   const to = years[years.length - 2];
-  await w.page.goto(server.url + `trade/?group=natural_polished&flow=export&from=${from}&to=${to}#trade-explorer`);
+  await w.page.goto(site.server.url + `trade/?group=natural_polished&flow=export&from=${from}&to=${to}#trade-explorer`);
   const period = w.page.locator('[data-explorer-period]');
   await period.waitFor({ state: 'visible' });
   assert.equal(await w.page.inputValue('[data-explorer-from]'), String(from));
@@ -305,7 +289,7 @@ test('the trade explorer keeps the period in the address, veils the other years 
   assert.ok((await period.innerText()).includes(formatValue(values.get(to)!, 'ratio', 'en')));
 
   // A reversed period is put the right way round; the full period leaves the address.
-  await w.page.goto(server.url + `trade/?from=${to}&to=${from}`);
+  await w.page.goto(site.server.url + `trade/?from=${to}&to=${from}`);
   await period.waitFor({ state: 'visible' });
   assert.equal(await w.page.inputValue('[data-explorer-from]'), String(from));
   assert.equal(await w.page.inputValue('[data-explorer-to]'), String(to));
@@ -321,7 +305,7 @@ test('the trade explorer keeps the period in the address, veils the other years 
 test('the parks page brings the chosen park forward and keeps ?park= in the address', { skip: !HAS_DATA && 'no published data' }, async () => {
   const w = await watchedPage();
   const park = CLUSTER.parks[1]?.id ?? CLUSTER.parks[0].id;
-  await w.page.goto(server.url + `parks/?park=${park}`);
+  await w.page.goto(site.server.url + `parks/?park=${park}`);
   assert.equal(await w.page.inputValue('[data-park-choice]'), park);
   assert.deepEqual(await w.page.locator('tr.is-chosen').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.parkRow)), [park]);
   for (const id of ['parks-active-firms', 'parks-diamond-trade']) {
@@ -333,7 +317,7 @@ test('the parks page brings the chosen park forward and keeps ?park= in the addr
   }
   const open = w.page.locator('[data-park-open]');
   assert.equal(await open.isVisible(), true);
-  assert.equal(new URL((await open.getAttribute('href'))!, server.url).pathname, `/parks/${park}/`);
+  assert.equal(new URL((await open.getAttribute('href'))!, site.server.url).pathname, `/parks/${park}/`);
 
   // Hover still reads the chosen park's value.
   const e = expected('parks-active-firms');
@@ -353,7 +337,7 @@ test('the parks page brings the chosen park forward and keeps ?park= in the addr
   assert.equal(new URL(w.page.url()).search, '');
   assert.equal(await w.page.locator('tr.is-chosen, svg .is-faded').count(), 0);
   // An unknown park in a stale link shows every park alike.
-  await w.page.goto(server.url + 'parks/?park=no-such-park');
+  await w.page.goto(site.server.url + 'parks/?park=no-such-park');
   assert.equal(await w.page.inputValue('[data-park-choice]'), '');
   assert.equal(await w.page.locator('svg .is-faded').count(), 0);
   await closeClean(w);
@@ -368,7 +352,7 @@ interface AxeViolation {
 
 test('axe finds nothing serious with the islands in use (tooltip shown, period and park chosen)', { skip: !HAS_DATA && 'no published data' }, async () => {
   // axe is injected as an inline script, which the site's own CSP would block: only this context bypasses it.
-  const context = await browser.newContext({ bypassCSP: true });
+  const context = await site.browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -384,7 +368,7 @@ test('axe finds nothing serious with the islands in use (tooltip shown, period a
     { path: 'brief/?ids=district-share,natural-vs-lab-grown', focus: '[data-brief-item]:not([hidden]) svg[data-chart]' },
   ];
   for (const s of states) {
-    await page.goto(server.url + s.path);
+    await page.goto(site.server.url + s.path);
     if (s.ready) await page.waitForSelector(s.ready);
     await page.locator(s.focus).first().focus();
     await page.keyboard.press('ArrowRight');

@@ -2,20 +2,18 @@
 // without a single request to another origin, under a strict Content-Security-Policy; chart tables match the
 // published JSON; synthetic data is marked; the language switch keeps the page; a sub-path build works.
 // Needs a built dist/ (scripts/run-tests.mjs builds it; SKIP_BUILD=1 reuses one) and /usr/bin/chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createStaticServer, type StaticServer } from '../../pipelines/lib/staticServer.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { createStaticServer } from '../../pipelines/lib/staticServer.ts';
+import { useSiteBrowser, SITE_CSP, DIST, ROOT } from '../helpers/siteBrowser.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const DIST = join(ROOT, 'dist');
 const CLUSTER = JSON.parse(readFileSync(join(ROOT, 'data/cluster.json'), 'utf8'));
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CSP = SITE_CSP;
 
 /** The published data the site was built from: the copy in dist/, or the folder named by PUBLISHED_DATA_DIR. */
 function dataDir(): string {
@@ -40,19 +38,7 @@ const PAGES = ROUTES.flatMap((r) => [r, `en/${r}`]);
 /** The six sections, plus the SQL workbench when the build has it. */
 const NAV_LINKS = 6 + (existsSync(join(DIST, 'sql', 'index.html')) ? 1 : 0);
 
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  assert.ok(existsSync(join(DIST, 'index.html')), 'dist/ is missing: build the site first (npm run build)');
-  server = await createStaticServer({ root: DIST, headers: { 'Content-Security-Policy': CSP } });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteBrowser();
 
 interface Watched {
   context: BrowserContext;
@@ -64,7 +50,7 @@ interface Watched {
 
 /** A page whose every request is checked: other origins are aborted and recorded; errors and 4xx/5xx collected. */
 async function watchedPage(origin: string): Promise<Watched> {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await site.browser.newContext({ serviceWorkers: 'block' });
   const foreign: string[] = [];
   const errors: string[] = [];
   const failed: string[] = [];
@@ -88,11 +74,11 @@ async function watchedPage(origin: string): Promise<Watched> {
 }
 
 test('every page renders in both languages, with no console errors and nothing from another origin', async () => {
-  const origin = new URL(server.url).origin;
+  const origin = new URL(site.server.url).origin;
   const w = await watchedPage(origin);
   const downloads = new Set<string>();
   for (const path of PAGES) {
-    const res = await w.page.goto(server.url + path);
+    const res = await w.page.goto(site.server.url + path);
     assert.equal(res?.status(), 200, path);
     const lang = await w.page.getAttribute('html', 'lang');
     assert.equal(lang, path.startsWith('en/') ? 'en' : 'zh-CN', path);
@@ -127,10 +113,10 @@ function assertClose(actual: number | null | undefined, expected: number | null,
 }
 
 test('chart tables show the published values', { skip: !HAS_DATA && 'no published data' }, async () => {
-  const origin = new URL(server.url).origin;
+  const origin = new URL(site.server.url).origin;
   const w = await watchedPage(origin);
 
-  await w.page.goto(server.url);
+  await w.page.goto(site.server.url);
   const share = tableRows('mart_trade_share').filter((r) => r.group_id === 'diamonds' && r.flow === 'total');
   const shown = await tableValues(w.page, 'district-share');
   assert.ok(share.length > 0 && shown.size > 0, 'district share has data');
@@ -148,7 +134,7 @@ test('chart tables show the published values', { skip: !HAS_DATA && 'no publishe
   const latest = [...share].filter((r) => r.share_of_nation !== null).sort((a, b) => (b.year as number) - (a.year as number))[0];
   if (latest) assertClose(Number(await w.page.getAttribute('[data-headline="district-share"] .value', 'data-value')), latest.share_of_nation as number, 'card');
 
-  await w.page.goto(server.url + 'trade/');
+  await w.page.goto(site.server.url + 'trade/');
   const flows = await tableValues(w.page, 'share-by-flow');
   for (const r of tableRows('mart_trade_share').filter((r) => r.group_id === 'diamonds')) {
     assertClose(flows.get(`${r.year}|${r.flow}`), r.share_of_nation as number | null, `share ${r.year} ${r.flow}`);
@@ -169,9 +155,9 @@ test('chart tables show the published values', { skip: !HAS_DATA && 'no publishe
 });
 
 test('synthetic data carries the 示例数据 marker on the page and in the chart file', { skip: !HAS_DATA && 'no published data' }, async () => {
-  const origin = new URL(server.url).origin;
+  const origin = new URL(site.server.url).origin;
   const w = await watchedPage(origin);
-  await w.page.goto(server.url);
+  await w.page.goto(site.server.url);
   const used = tableRows('mart_trade_share').filter((r) => r.group_id === 'diamonds' && r.flow === 'total');
   const synthetic = used.some((r) => r.synthetic === true);
   assert.equal(await w.page.locator('[data-synthetic-banner]').count(), catalog.anySynthetic ? 1 : 0, 'site banner');
@@ -180,15 +166,15 @@ test('synthetic data carries the 示例数据 marker on the page and in the char
     assert.ok(await badge.isVisible(), 'badge next to the figure');
     assert.equal((await badge.innerText()).trim(), '示例数据');
     assert.match(await w.page.locator('#district-share [data-summary]').innerText(), /示例数据/);
-    const svg = await (await fetch(server.url + 'charts/zh/district-share.svg')).text();
+    const svg = await (await fetch(site.server.url + 'charts/zh/district-share.svg')).text();
     assert.match(svg, /示例数据/);
     assert.match(svg, /<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    await w.page.goto(server.url + 'en/');
+    await w.page.goto(site.server.url + 'en/');
     assert.equal((await w.page.locator('#district-share h2 [data-synthetic]').innerText()).trim(), 'Sample data');
   } else assert.equal(await badge.count(), 0);
   // Every indicator built from synthetic rows says so.
   for (const path of ['trade/', 'workforce/', 'enterprises/']) {
-    await w.page.goto(server.url + path);
+    await w.page.goto(site.server.url + path);
     const flags = await w.page.locator('section[data-indicator]').evaluateAll((ss) =>
       ss.map((s) => [(s as HTMLElement).dataset.syntheticIndicator, s.querySelector(':scope > h2 [data-synthetic]') !== null]),
     );
@@ -198,9 +184,9 @@ test('synthetic data carries the 示例数据 marker on the page and in the char
 });
 
 test('the language switch keeps the page, the query string and the anchor', async () => {
-  const origin = new URL(server.url).origin;
+  const origin = new URL(site.server.url).origin;
   const w = await watchedPage(origin);
-  await w.page.goto(server.url + 'trade/?year=2013#share-by-flow');
+  await w.page.goto(site.server.url + 'trade/?year=2013#share-by-flow');
   await w.page.click('a[data-lang-switch]');
   await w.page.waitForURL(/\/en\/trade\//);
   assert.equal(new URL(w.page.url()).pathname, '/en/trade/');
@@ -217,9 +203,9 @@ test('the language switch keeps the page, the query string and the anchor', asyn
 });
 
 test('the firm list searches and sorts', async () => {
-  const origin = new URL(server.url).origin;
+  const origin = new URL(site.server.url).origin;
   const w = await watchedPage(origin);
-  await w.page.goto(server.url + 'enterprises/');
+  await w.page.goto(site.server.url + 'enterprises/');
   const rows = w.page.locator('table[data-firm-table] tbody tr');
   const n = await rows.count();
   if (n > 1) {
@@ -303,9 +289,9 @@ test('the sources page lists every source and the quality report', { skip: !HAS_
     files: { file: string; rowsIn: number; loaded: number; quarantined: number }[];
     checks: unknown[];
   };
-  const w = await watchedPage(new URL(server.url).origin);
+  const w = await watchedPage(new URL(site.server.url).origin);
   for (const path of ['sources/', 'en/sources/']) {
-    await w.page.goto(server.url + path);
+    await w.page.goto(site.server.url + path);
     const ids = await w.page.locator('table[data-sources-table] tr[data-source]').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.source));
     assert.deepEqual(ids, catalog.sources.map((s: { id: string }) => s.id));
     for (const s of catalog.sources as { id: string; synthetic: boolean }[]) {
