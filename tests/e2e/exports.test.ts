@@ -7,18 +7,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { basename, join } from 'node:path';
 import JSZip from 'jszip';
 import Papa from 'papaparse';
-import { useSiteBrowser, DIST, ROOT } from '../helpers/siteBrowser.ts';
+import { useSiteBrowser, publishedRows as tableRows, DIST, ROOT } from '../helpers/siteBrowser.ts';
 
 const DATA = join(DIST, 'data');
 const HAS_DATA = existsSync(join(DATA, 'catalog.json'));
 
-type Row = Record<string, unknown>;
-function tableRows(name: string): Row[] {
-  const p = join(DATA, 'tables', `${name}.json`);
-  if (!existsSync(p)) return [];
-  const t = JSON.parse(readFileSync(p, 'utf8')) as { columns: string[]; rows: unknown[][] };
-  return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])));
-}
 
 // The host page lives in a temporary folder inside dist/, so the test server serves it from the same origin.
 let host = '';

@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatValue, type Unit } from '../../src/lib/format.ts';
 import type { Lang } from '../../src/lib/i18n.ts';
-import { useSiteBrowser, DIST, ROOT } from '../helpers/siteBrowser.ts';
+import { useSiteBrowser, watchedPage as watched, publishedRows as tableRows, DIST, ROOT, type Watched } from '../helpers/siteBrowser.ts';
 
 const DATA = join(DIST, 'data');
 const HAS_DATA = existsSync(join(DATA, 'catalog.json'));
@@ -21,12 +21,6 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 const MARKER = { zh: '示例数据', en: 'Sample data' } as const;
 
 type Row = Record<string, unknown>;
-function tableRows(name: string): Row[] {
-  const p = join(DATA, 'tables', `${name}.json`);
-  if (!existsSync(p)) return [];
-  const t = JSON.parse(readFileSync(p, 'utf8')) as { columns: string[]; rows: unknown[][] };
-  return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])));
-}
 
 /** Sums a column per (series, year) the way a reader would from the published table; null when every row is null. */
 function sumBy(rows: Row[], seriesOf: (r: Row) => string | null, column: string): Map<string, number | null> {
@@ -71,32 +65,9 @@ function expected(id: string): Expected {
 
 const site = useSiteBrowser();
 
-interface Watched {
-  context: BrowserContext;
-  page: Page;
-  foreign: string[];
-  errors: string[];
-}
-
 /** A page whose requests to other origins are aborted and recorded, and whose console errors are collected. */
-async function watchedPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Watched> {
-  const context = await site.browser.newContext({ serviceWorkers: 'block', viewport: { width: 1100, height: 900 }, ...options });
-  const origin = new URL(site.server.url).origin;
-  const foreign: string[] = [];
-  const errors: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (new URL(url).origin !== origin) {
-      foreign.push(url);
-      return route.abort();
-    }
-    return route.continue();
-  });
-  const page = await context.newPage();
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return { context, page, foreign, errors };
-}
+const watchedPage = (options: { javaScriptEnabled?: boolean } = {}) =>
+  watched(site.browser, new URL(site.server.url).origin, { viewport: { width: 1100, height: 900 }, ...options });
 
 async function closeClean(w: Watched): Promise<void> {
   assert.deepEqual(w.foreign, [], 'requests to other origins');

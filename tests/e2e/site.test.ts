@@ -8,9 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createStaticServer } from '../../pipelines/lib/staticServer.ts';
-import { useSiteBrowser, SITE_CSP, DIST, ROOT } from '../helpers/siteBrowser.ts';
+import { useSiteBrowser, watchedPage as watched, SITE_CSP, DIST, ROOT } from '../helpers/siteBrowser.ts';
 
 const CLUSTER = JSON.parse(readFileSync(join(ROOT, 'data/cluster.json'), 'utf8'));
 const CSP = SITE_CSP;
@@ -40,38 +40,8 @@ const NAV_LINKS = 6 + (existsSync(join(DIST, 'sql', 'index.html')) ? 1 : 0);
 
 const site = useSiteBrowser();
 
-interface Watched {
-  context: BrowserContext;
-  page: Page;
-  foreign: string[];
-  errors: string[];
-  failed: string[];
-}
-
 /** A page whose every request is checked: other origins are aborted and recorded; errors and 4xx/5xx collected. */
-async function watchedPage(origin: string): Promise<Watched> {
-  const context = await site.browser.newContext({ serviceWorkers: 'block' });
-  const foreign: string[] = [];
-  const errors: string[] = [];
-  const failed: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (new URL(url).origin !== origin) {
-      foreign.push(url);
-      return route.abort();
-    }
-    return route.continue();
-  });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('response', (r) => {
-    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
-  });
-  return { context, page, foreign, errors, failed };
-}
+const watchedPage = (origin: string) => watched(site.browser, origin);
 
 test('every page renders in both languages, with no console errors and nothing from another origin', async () => {
   const origin = new URL(site.server.url).origin;
