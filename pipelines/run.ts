@@ -1,6 +1,6 @@
 // The pipeline: discover → detect and land → load → stage → reconcile → marts → checks → publish.
 // Side effects the caller may want to see or control (progress, failure injection in tests) are passed in.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadClusterConfig } from './config.ts';
@@ -169,10 +169,15 @@ async function buildKind(
   await dropLanding(conn, kind);
   if (cacheBase) {
     mkdirSync(ctx.cacheDir!, { recursive: true });
+    // Earlier entries of this kind are dropped: a multi-million-row extract's cache is tens of MB per version.
+    for (const name of readdirSync(ctx.cacheDir!)) {
+      if (name.startsWith(`${kind}-`) && !join(ctx.cacheDir!, name).startsWith(cacheBase + '.') && /^[a-z_]+-[0-9a-f]{16}\.(json|stg\.parquet|quarantine\.parquet)$/.test(name)) {
+        rmSync(join(ctx.cacheDir!, name), { force: true });
+      }
+    }
     // Snappy, not ZSTD: a local cache, written on every build of the kind, where writing fast matters more than size.
     await exec(conn, `COPY ${ident('stg_' + kind)} TO ${lit(cacheBase + '.stg.parquet')} (FORMAT parquet, COMPRESSION snappy)`);
     await exec(conn, `COPY (SELECT * FROM quarantine WHERE kind = ${lit(kind)}) TO ${lit(cacheBase + '.quarantine.parquet')} (FORMAT parquet, COMPRESSION zstd)`);
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(cacheBase + '.json', JSON.stringify(reconciliation));
   }
   return { cached: false, reconciliation };

@@ -146,6 +146,8 @@ test('one changed extract rebuilds only its kind and what reads it; the result e
   assert.equal(byKind.registry, false, 'registry rebuilt');
   assert.equal(byKind.customs_stats, true, 'customs statistics taken from the cache');
   assert.equal(byKind.kimberley, true, 'Kimberley Process taken from the cache');
+  // The registry's previous cache entry was replaced, not kept beside the new one.
+  assert.equal(readdirSync(cache).filter((n) => /^registry-[0-9a-f]{16}\.json$/.test(n)).length, 1, 'one cache entry per kind');
   // Tables that do not read the registry are carried over from the previous output (the same file), the rest
   // are written again.
   assert.equal(ino('mart_trade_monthly.parquet'), before.trade, 'trade mart carried over');
