@@ -11,7 +11,7 @@ import { ADAPTERS, detectAdapter } from './sources/index.ts';
 import { StructuralError, SOURCE_KINDS, type Adapter, type InputTable, type SourceDeclaration, type SourceKind } from './sources/types.ts';
 import { createLandingTable, createQuarantineTable, dropLanding, landTable, loadMacros, runStaging } from './stage.ts';
 import { buildMart, listMartModels } from './marts.ts';
-import { checkKey, martKeys, readPreviousBuild, reusable } from './plan.ts';
+import { checkKey, martKeys, modelDependencies, readPreviousBuild, reusable } from './plan.ts';
 import { inputsFingerprint, recordBuild } from './upToDate.ts';
 import { customChecks, declaredChecks, loadSchema, runChecks, undocumentedColumns, type CheckResult, type CheckSql, type TableSchema } from './checks.ts';
 import { FileHasher, hashTree, sha256 } from './incremental.ts';
@@ -140,14 +140,14 @@ async function buildKind(
   files: FileTables[],
   ctx: { config: ReturnType<typeof loadClusterConfig>; workDir: string; cacheDir: string | null; key: string; force: boolean },
   progress: RunEffects['progress'],
-): Promise<{ cached: boolean; reconciliation: FileReconciliation[] }> {
+): Promise<{ cached: boolean; cacheFile?: string; reconciliation: FileReconciliation[] }> {
   const kind = adapter.kind;
   const cacheBase = ctx.cacheDir ? join(ctx.cacheDir, `${kind}-${ctx.key.slice(0, 16)}`) : null;
   if (cacheBase && !ctx.force && existsSync(cacheBase + '.json')) {
     // A view: a kind taken from the cache is read only if a model that needs it is rebuilt.
     await exec(conn, `CREATE OR REPLACE VIEW ${ident('stg_' + kind)} AS SELECT * FROM read_parquet(${lit(cacheBase + '.stg.parquet')})`);
     await exec(conn, `INSERT INTO quarantine SELECT * FROM read_parquet(${lit(cacheBase + '.quarantine.parquet')})`);
-    return { cached: true, reconciliation: JSON.parse(readFileSync(cacheBase + '.json', 'utf8')) };
+    return { cached: true, cacheFile: cacheBase + '.stg.parquet', reconciliation: JSON.parse(readFileSync(cacheBase + '.json', 'utf8')) };
   }
   await createLandingTable(conn, adapter);
   const rowsIn = new Map<string, { sourceId: string; rows: number }>();
@@ -277,12 +277,15 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     beforeStage('land');
     const reconciliation: FileReconciliation[] = [];
     const kinds: KindSummary[] = [];
+    /** Kinds taken from the cache, still views over their Parquet file. */
+    const cachedViews = new Map<string, string>();
     for (const [i, adapter] of ADAPTERS.entries()) {
       const k0 = Date.now();
       const count = { done: i, total: ADAPTERS.length };
       const kindProgress: RunEffects['progress'] = progress && ((stage, detail) => progress(stage, detail, count));
       const r = await buildKind(conn, adapter, files, { config, workDir, cacheDir, key: kindKeys[adapter.kind], force: !!opts.force }, kindProgress);
       reconciliation.push(...r.reconciliation);
+      if (r.cacheFile) cachedViews.set(`stg_${adapter.kind}`, r.cacheFile);
       kinds.push({ kind: adapter.kind, cached: r.cached, seconds: (Date.now() - k0) / 1000 });
       progress?.('stage', `${adapter.kind}: ${r.cached ? 'unchanged, from cache' : `staged (${((Date.now() - k0) / 1000).toFixed(1)} s)`}`, { done: i + 1, total: ADAPTERS.length });
     }
@@ -305,6 +308,14 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
         progress?.('marts', `${m.name}: unchanged`, count);
       } else {
         progress?.('marts', m.name, { done: i, total: models.length });
+        // A cached kind this model reads is loaded once into memory: models scan their inputs several times, and
+        // each scan of the Parquet view would decode the whole file again.
+        for (const dep of modelDependencies(m.sql)) {
+          const file = cachedViews.get(dep);
+          if (!file) continue;
+          await exec(conn, `CREATE TABLE ${ident(dep + '__all')} AS SELECT * FROM read_parquet(${lit(file)}); CREATE OR REPLACE VIEW ${ident(dep)} AS SELECT * FROM ${ident(dep + '__all')}`);
+          cachedViews.delete(dep);
+        }
         await buildMart(conn, m, schema.tables[m.name]?.order);
         progress?.('marts', `${m.name}: built`, count);
       }
