@@ -28,6 +28,8 @@ export interface QueryResult {
   /** True when the result had more than MAX_RESULT_ROWS rows and was cut. */
   truncated: boolean;
   elapsedMs: number;
+  /** The tables the query read, as DuckDB names them, or null when it could not tell (see tablesRead). */
+  tables: string[] | null;
 }
 
 const absolute = (u: string) => new URL(u, location.href).href;
@@ -118,7 +120,20 @@ export class DuckDbSession {
       if (this.cancelled) throw new Error('Query cancelled');
       schema ??= batches[0]?.schema ?? reader.schema;
       const columns = (schema?.fields ?? []).map((f) => ({ name: f.name, type: String(f.type) }));
-      return { columns, batches, rowCount, truncated, elapsedMs: performance.now() - t0 };
+      const elapsedMs = performance.now() - t0;
+      return { columns, batches, rowCount, truncated, elapsedMs, tables: await this.tablesRead(conn, sql) };
+    }
+  }
+
+  /**
+   * The tables a query reads, from DuckDB's binder (so a CTE or alias is not taken for a table), asked after the
+   * query has run, when the catalog it read is cached. Null when DuckDB cannot say: it binds one statement only.
+   */
+  private async tablesRead(conn: duckdb.AsyncDuckDBConnection, sql: string): Promise<string[] | null> {
+    try {
+      return await conn.getTableNames(sql);
+    } catch {
+      return null;
     }
   }
 
