@@ -641,6 +641,13 @@ test('CSV and XLSX exports of a sample-data query have the 示例数据 column, 
   assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1), ['year', 'flow', 'hscode', SAMPLE_DATA_COLUMN]);
   assert.equal(ws.rowCount, rows + 1);
   for (let r = 2; r <= ws.rowCount; r++) assert.equal(ws.getRow(r).getCell(4).value, true, `row ${r}`);
+  // A table the reader makes from sample data stays sample data.
+  await runSql(w.page, `CREATE TABLE mine AS SELECT year, flow FROM mart_trade_share`);
+  await runSql(w.page, `SELECT * FROM mine LIMIT 3`);
+  assert.equal(await w.page.locator('[data-wb-error]').isHidden(), true);
+  assert.equal(await w.page.getAttribute('[data-wb-results]', 'data-sample-data'), 'true', 'derived table');
+  const derived = (await downloaded(w.page, '[data-wb-export-csv]')).toString('utf8');
+  assert.equal(derived.split('\r\n')[0], `\uFEFFyear,flow,${SAMPLE_DATA_COLUMN}`);
   assert.deepEqual(w.errors, []);
   await w.context.close();
 });

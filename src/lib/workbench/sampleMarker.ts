@@ -21,12 +21,25 @@ function bareName(name: string): string {
  * query, or null when it could not tell (several statements, a statement it cannot bind twice): the result is
  * then marked, because a missing marker on sample figures is the error this rule exists to prevent. A table of
  * the reader's own (an imported file) is not in the catalog and marks nothing; one the reader created under a
- * published table's name is taken to be that table.
+ * published table's name is taken to be that table. `derived` names the reader's tables made from sample data
+ * (CREATE TABLE … AS SELECT … FROM a synthetic table), which count as synthetic too.
  */
-export function readsSampleData(tablesRead: readonly string[] | null, catalog: readonly Pick<CatalogTable, 'name' | 'synthetic'>[]): boolean {
+export function readsSampleData(
+  tablesRead: readonly string[] | null,
+  catalog: readonly Pick<CatalogTable, 'name' | 'synthetic'>[],
+  derived: Iterable<string> = [],
+): boolean {
   if (tablesRead === null) return catalog.some((c) => c.synthetic);
-  const synthetic = new Set(catalog.filter((c) => c.synthetic).map((c) => c.name.toLowerCase()));
+  const synthetic = new Set([...catalog.filter((c) => c.synthetic).map((c) => c.name), ...derived].map((n) => n.toLowerCase()));
   return tablesRead.some((n) => synthetic.has(bareName(n)));
+}
+
+/**
+ * Whether a statement that read sample data may have made a table of it, so the reader's tables existing after it
+ * are taken as derived from sample data (over-marking a table made earlier is the safe side).
+ */
+export function mayCreateTable(sql: string): boolean {
+  return /\b(create|insert|update|alter)\b/i.test(sql);
 }
 
 /** Columns and rows with the sample-data column added (true on every row), or unchanged when not sample data. */

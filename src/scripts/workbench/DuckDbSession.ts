@@ -41,6 +41,8 @@ export class DuckDbSession {
   private running = false;
   private cancelled = false;
   private abandon: ((e: Error) => void) | null = null;
+  /** Tables made from the reader's files (they stay in the in-memory catalog until a restart). */
+  private readonly imported = new Set<string>();
 
   /** @param warehouseUrl The published database, e.g. `${BASE_URL}data/warehouse.duckdb`. */
   constructor(private readonly warehouseUrl: string) {}
@@ -175,6 +177,14 @@ export class DuckDbSession {
     return taken.numRows > 0 ? `${base}_import` : base;
   }
 
+  /** Tables and views the reader made with SQL (CREATE …) in the in-memory catalog, not from imported files. */
+  async createdTables(): Promise<string[]> {
+    if (!this.conn) return [];
+    const r = await this.conn.query(`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'memory' UNION SELECT view_name FROM duckdb_views() WHERE database_name = 'memory' AND NOT internal`);
+    const names: string[] = r.getChildAt(0)?.toArray().map(String) ?? [];
+    return names.filter((n) => !this.imported.has(n));
+  }
+
   /** How many rows an imported table has (the preview shown after an import is capped at 100). */
   async rowCount(table: string): Promise<number> {
     const r = await this.conn!.query(`SELECT count(*)::DOUBLE AS n FROM memory.main.${quoteIdent(table)}`);
@@ -185,6 +195,7 @@ export class DuckDbSession {
   async importCsv(fileName: string, text: string): Promise<string> {
     if (!this.db || !this.conn) throw new Error('DuckDB is not ready');
     const table = await this.importName(fileName);
+    this.imported.add(table);
     const path = `${UPLOAD_DIR}${table}.csv`;
     await this.db.registerFileText(path, text);
     await this.conn.query(`CREATE OR REPLACE TABLE memory.main."${table}" AS SELECT * FROM read_csv('${path}', header = true)`);
@@ -199,6 +210,7 @@ export class DuckDbSession {
   async importArrow(fileName: string, decoded: ImportedTable): Promise<string> {
     if (!this.db || !this.conn) throw new Error('DuckDB is not ready');
     const table = await this.importName(fileName);
+    this.imported.add(table);
     const staging = `__import_${table}`;
     await this.conn.insertArrowTable(decoded.table, { name: staging, schema: 'main', create: true });
     try {

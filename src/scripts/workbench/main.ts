@@ -6,7 +6,7 @@ import type { CompletionSchema } from '../../lib/workbench/completionSchema.ts';
 import { describeError } from '../../lib/workbench/queryError.ts';
 import { ResultGrid } from '../../lib/workbench/resultGrid.ts';
 import { toCsv } from '../../lib/workbench/csvExport.ts';
-import { readsSampleData, withSampleColumn } from '../../lib/workbench/sampleMarker.ts';
+import { mayCreateTable, readsSampleData, withSampleColumn } from '../../lib/workbench/sampleMarker.ts';
 import { decodeQuery, encodeQuery } from '../../lib/workbench/shareLink.ts';
 import { addHistory, deleteSaved, listHistory, listSaved, saveQuery, type KeyValueStore } from '../../lib/workbench/savedQueries.ts';
 import { MAX_RESULT_ROWS } from './DuckDbSession.ts';
@@ -45,6 +45,8 @@ let grid: ResultGrid | null = null;
 let sampleData = false;
 /** Each published table's name and whether it is synthetic, from catalog.json (written into the page). */
 const catalogTables = JSON.parse(root.dataset.catalogTables ?? '[]') as { name: string; synthetic: boolean }[];
+/** The reader's own tables made from sample data: a query over them is sample data too. */
+const derivedSample = new Set<string>();
 let ready = false;
 
 const editor = createEditor($('[data-wb-editor]'), JSON.parse(root.dataset.schema ?? '{}') as CompletionSchema, DEFAULT_SQL, () => void run(), tr('sql.editor_label'));
@@ -104,7 +106,8 @@ async function run(sqlText?: string): Promise<void> {
   try {
     const res = await session.run(sql);
     grid = new ResultGrid(res.columns, res.batches);
-    sampleData = readsSampleData(res.tables, catalogTables);
+    sampleData = readsSampleData(res.tables, catalogTables, derivedSample);
+    if (sampleData && mayCreateTable(sql)) for (const name of await session.createdTables().catch(() => [])) derivedSample.add(name);
     $('[data-wb-results]').dataset.sampleData = String(sampleData);
     $('[data-wb-results]').hidden = false;
     results.setResult(grid);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readsSampleData, withSampleColumn, SAMPLE_DATA_COLUMN, SAMPLE_DATA_LABEL } from '../../../src/lib/workbench/sampleMarker.ts';
+import { mayCreateTable, readsSampleData, withSampleColumn, SAMPLE_DATA_COLUMN, SAMPLE_DATA_LABEL } from '../../../src/lib/workbench/sampleMarker.ts';
 import { t } from '../../../src/lib/i18n.ts';
 
 const catalog = [
@@ -44,4 +44,17 @@ test('the marker names sample data in both languages, from the translation table
   assert.ok(SAMPLE_DATA_LABEL.includes(t('zh', 'ind.synthetic_badge')));
   assert.ok(SAMPLE_DATA_LABEL.includes(t('en', 'ind.synthetic_badge')));
   assert.match(SAMPLE_DATA_COLUMN, /示例数据/);
+});
+
+test('a table the reader made from sample data counts as sample data', () => {
+  assert.equal(readsSampleData(['mine'], catalog), false);
+  assert.equal(readsSampleData(['mine'], catalog, ['mine']), true);
+  assert.equal(readsSampleData(['"Mine"'], catalog, new Set(['mine'])), true);
+  assert.equal(readsSampleData(['other'], catalog, ['mine']), false);
+});
+
+test('statements that can make or fill a table are recognised', () => {
+  assert.equal(mayCreateTable('CREATE TABLE mine AS SELECT * FROM mart_trade_share'), true);
+  assert.equal(mayCreateTable('insert into mine select 1'), true);
+  assert.equal(mayCreateTable('SELECT created_at FROM mart_enterprises'), false);
 });
