@@ -322,6 +322,7 @@ const STRINGS = {
   'sql.mark_dot': { zh: '散点', en: 'Dot' },
   'sql.chart_draw': { zh: '绘制', en: 'Draw' },
   'sql.chart_svg': { zh: '下载 SVG', en: 'Download SVG' },
+  'sql.chart_png': { zh: '下载 PNG', en: 'Download PNG' },
   'sql.chart_capped': { zh: '图中只画前 {n} 行。', en: 'Only the first {n} rows are drawn.' },
   'sql.share': { zh: '复制分享链接', en: 'Copy share link' },
   'sql.share_done': { zh: '链接已放入地址栏并复制：打开它的人会看到同一条查询。', en: 'The link is in the address bar and copied: whoever opens it gets the same query.' },

@@ -13,6 +13,7 @@ import type { CellValue } from 'exceljs';
 import { createStaticServer, type StaticServer } from '../../pipelines/lib/staticServer.ts';
 import { EXAMPLES } from '../../src/lib/workbench/examples.ts';
 import { t } from '../../src/lib/i18n.ts';
+import { SAMPLE_DATA_COLUMN, SAMPLE_DATA_LABEL } from '../../src/lib/workbench/sampleMarker.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = resolve(process.env.WORKBENCH_DIST ?? join(ROOT, 'dist'));
@@ -518,18 +519,135 @@ test('a damaged XLSX and an old .xls get a clear error naming the file, and the 
   await w.context.close();
 });
 
-test('the quick chart draws an SVG and downloads it', async () => {
+/** Clicks a download button and returns the file it saved. */
+async function downloaded(page: Page, selector: string): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(selector)]);
+  return readFileSync(await download.path());
+}
+
+/** The root <svg>'s width and height attributes. */
+function svgSize(svg: string): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  return { width: Number(/\bwidth="([\d.]+)"/.exec(root)?.[1]), height: Number(/\bheight="([\d.]+)"/.exec(root)?.[1]) };
+}
+
+/** A PNG's size from its IHDR chunk, after checking the signature. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+  assert.equal(png.subarray(12, 16).toString('latin1'), 'IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** Published tables by whether the catalog calls them synthetic: the tests choose tables from it, not by name. */
+const CATALOG = JSON.parse(readFileSync(join(DIST, 'data', 'catalog.json'), 'utf8')) as { tables: { name: string; synthetic: boolean; rows: number }[] };
+const isSynthetic = (name: string) => CATALOG.tables.find((c) => c.name === name)?.synthetic;
+
+async function drawChart(page: Page, opts: { mark: 'line' | 'bar' | 'dot'; x?: string; y?: string; colour?: string }): Promise<void> {
+  if (!(await page.locator('[data-wb-chart]').evaluate((d) => (d as HTMLDetailsElement).open))) await page.click('[data-wb-chart] summary');
+  await page.selectOption('[data-wb-chart-mark]', opts.mark);
+  if (opts.x) await page.selectOption('[data-wb-chart-x]', { label: opts.x });
+  if (opts.y) await page.selectOption('[data-wb-chart-y]', { label: opts.y });
+  if (opts.colour) await page.selectOption('[data-wb-chart-colour]', { label: opts.colour });
+  await page.click('[data-wb-chart-draw]');
+  await page.waitForSelector('[data-wb-chart-out] svg');
+  await page.waitForSelector('[data-wb-chart-png]:not([disabled])');
+}
+
+test('the quick chart over a sample-data table downloads as SVG and 2× PNG, both marked 示例数据', async () => {
   const w = await watchedContext();
   await openWorkbench(w);
-  await andWait(w.page, () => w.page.click('[data-wb-example="births-closures"]'));
-  await w.page.click('[data-wb-chart] summary');
-  await w.page.selectOption('[data-wb-chart-mark]', 'bar');
-  await w.page.click('[data-wb-chart-draw]');
-  await w.page.waitForSelector('[data-wb-chart-out] svg');
+  const example = EXAMPLES.find((e) => e.id === 'births-closures')!;
+  const table = /FROM\s+(\w+)/.exec(example.sql)![1];
+  assert.equal(isSynthetic(table), true, `${table} is synthetic in the catalog`);
+  assert.equal(await w.page.locator('[data-wb-chart-png]').isDisabled(), true, 'PNG waits for a chart');
+  await andWait(w.page, () => w.page.click(`[data-wb-example="${example.id}"]`));
+  await drawChart(w.page, { mark: 'bar' });
   assert.ok((await w.page.locator('[data-wb-chart-out] svg rect').count()) >= 10, 'one bar per year');
-  const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.click('[data-wb-chart-svg]')]);
-  const svg = readFileSync(await download.path(), 'utf8');
+  const marker = w.page.locator('[data-wb-chart-out] svg text.wb-sample-marker');
+  assert.equal(await marker.textContent(), SAMPLE_DATA_LABEL, 'marked on the page');
+  // Wholly inside the chart: Plot centres text by default, which would push half the marker off the left edge.
+  const [box, chart] = await Promise.all([marker.boundingBox(), w.page.locator('[data-wb-chart-out] > svg').boundingBox()]);
+  assert.ok(box && chart && box.x >= chart.x && box.x + box.width <= chart.x + chart.width && box.y + box.height <= chart.y + chart.height + 1, JSON.stringify({ box, chart }));
+  const svg = (await downloaded(w.page, '[data-wb-chart-svg]')).toString('utf8');
   assert.match(svg, /^<\?xml[^]*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.ok(svg.includes(`>${SAMPLE_DATA_LABEL}</text>`), 'the SVG carries the marker as text');
+  assert.match(svg, /<svg[^>]*style="[^"]*font-family:[^"]*Noto Sans CJK SC/, 'a CJK system font stack, not "inherit"');
+  const png = await downloaded(w.page, '[data-wb-chart-png]');
+  const size = svgSize(svg);
+  assert.ok(size.width > 100 && size.height > 100, JSON.stringify(size));
+  assert.deepEqual(pngSize(png), { width: size.width * 2, height: size.height * 2 });
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+});
+
+test('with a colour column the chart download is the chart, not a legend swatch', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w);
+  assert.equal(isSynthetic('mart_trade_share'), true);
+  await runSql(w.page, `SELECT year, flow, district_value_usd FROM mart_trade_share WHERE group_id = 'diamonds' ORDER BY year, flow`);
+  const rows = Number(await w.page.getAttribute('[data-wb-results]', 'data-rows'));
+  const flows = new Set((await shownRows(w.page)).map((r) => r[1]));
+  assert.ok(rows >= 10 && flows.size > 1, 'several flows to colour by');
+  await drawChart(w.page, { mark: 'dot', x: 'year', y: 'district_value_usd', colour: 'flow' });
+  assert.ok((await w.page.locator('[data-wb-chart-out] figure svg').count()) > 1, 'Plot drew swatch svgs beside the chart');
+  const svg = (await downloaded(w.page, '[data-wb-chart-svg]')).toString('utf8');
+  assert.ok((svg.match(/<circle/g) ?? []).length >= 10, 'the dots are in the file');
+  assert.ok(svgSize(svg).width > 100, 'the chart’s size, not a swatch’s');
+  // The legend, HTML on the page, is drawn into the file: one label per flow.
+  const legend = /<g class="wb-legend"[^]*?<\/g>/.exec(svg)?.[0] ?? '';
+  for (const flow of flows) assert.ok(legend.includes(`>${flow}</text>`), `legend names ${flow}`);
+  assert.ok(svg.includes(SAMPLE_DATA_LABEL));
+  const png = await downloaded(w.page, '[data-wb-chart-png]');
+  assert.deepEqual(pngSize(png), { width: svgSize(svg).width * 2, height: svgSize(svg).height * 2 });
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+});
+
+test('a result that reads no sample-data table carries no marker in the chart or the exports', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w);
+  const real = CATALOG.tables.find((c) => !c.synthetic && c.rows > 0)!;
+  for (const sql of ['SELECT 1 AS x, 2 AS y', `SELECT count(*) AS x, count(*) AS y FROM ${real.name}`]) {
+    await runSql(w.page, sql);
+    assert.equal(await w.page.locator('[data-wb-error]').isHidden(), true, sql);
+    assert.equal(await w.page.getAttribute('[data-wb-results]', 'data-sample-data'), 'false', sql);
+    await drawChart(w.page, { mark: 'dot' });
+    assert.equal(await w.page.locator('[data-wb-chart-out] .wb-sample-marker').count(), 0, sql);
+    const svg = (await downloaded(w.page, '[data-wb-chart-svg]')).toString('utf8');
+    assert.ok(svg.includes('<svg') && !svg.includes(t('zh', 'ind.synthetic_badge')), sql);
+    const csv = (await downloaded(w.page, '[data-wb-export-csv]')).toString('utf8');
+    assert.equal(csv.split('\r\n')[0], '\uFEFFx,y', sql);
+  }
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+});
+
+test('CSV and XLSX exports of a sample-data query have the 示例数据 column, true on every row', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w);
+  assert.equal(isSynthetic('mart_trade_share'), true);
+  await runSql(w.page, `SELECT s.year, s.flow, h.hscode FROM mart_trade_share AS s, (SELECT hscode FROM ref_hs LIMIT 1) AS h WHERE s.group_id = 'diamonds'`);
+  const rows = Number(await w.page.getAttribute('[data-wb-results]', 'data-rows'));
+  assert.ok(rows > 0);
+  const lines = (await downloaded(w.page, '[data-wb-export-csv]')).toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  assert.deepEqual(lines[0].split(','), ['year', 'flow', 'hscode', SAMPLE_DATA_COLUMN]);
+  assert.equal(lines.length, rows + 1);
+  assert.deepEqual(lines.slice(1).filter((l) => !l.endsWith(',true')), []);
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const xlsx = await downloaded(w.page, '[data-wb-export-xlsx]');
+  await wb.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1), ['year', 'flow', 'hscode', SAMPLE_DATA_COLUMN]);
+  assert.equal(ws.rowCount, rows + 1);
+  for (let r = 2; r <= ws.rowCount; r++) assert.equal(ws.getRow(r).getCell(4).value, true, `row ${r}`);
+  // A table the reader makes from sample data stays sample data.
+  await runSql(w.page, `CREATE TABLE mine AS SELECT year, flow FROM mart_trade_share`);
+  await runSql(w.page, `SELECT * FROM mine LIMIT 3`);
+  assert.equal(await w.page.locator('[data-wb-error]').isHidden(), true);
+  assert.equal(await w.page.getAttribute('[data-wb-results]', 'data-sample-data'), 'true', 'derived table');
+  const derived = (await downloaded(w.page, '[data-wb-export-csv]')).toString('utf8');
+  assert.equal(derived.split('\r\n')[0], `\uFEFFyear,flow,${SAMPLE_DATA_COLUMN}`);
   assert.deepEqual(w.errors, []);
   await w.context.close();
 });

@@ -28,6 +28,8 @@ export interface QueryResult {
   /** True when the result had more than MAX_RESULT_ROWS rows and was cut. */
   truncated: boolean;
   elapsedMs: number;
+  /** The tables the query read, as DuckDB names them, or null when it could not tell (see tablesRead). */
+  tables: string[] | null;
 }
 
 const absolute = (u: string) => new URL(u, location.href).href;
@@ -39,6 +41,8 @@ export class DuckDbSession {
   private running = false;
   private cancelled = false;
   private abandon: ((e: Error) => void) | null = null;
+  /** Tables made from the reader's files (they stay in the in-memory catalog until a restart). */
+  private readonly imported = new Set<string>();
 
   /** @param warehouseUrl The published database, e.g. `${BASE_URL}data/warehouse.duckdb`. */
   constructor(private readonly warehouseUrl: string) {}
@@ -118,7 +122,20 @@ export class DuckDbSession {
       if (this.cancelled) throw new Error('Query cancelled');
       schema ??= batches[0]?.schema ?? reader.schema;
       const columns = (schema?.fields ?? []).map((f) => ({ name: f.name, type: String(f.type) }));
-      return { columns, batches, rowCount, truncated, elapsedMs: performance.now() - t0 };
+      const elapsedMs = performance.now() - t0;
+      return { columns, batches, rowCount, truncated, elapsedMs, tables: await this.tablesRead(conn, sql) };
+    }
+  }
+
+  /**
+   * The tables a query reads, from DuckDB's binder (so a CTE or alias is not taken for a table), asked after the
+   * query has run, when the catalog it read is cached. Null when DuckDB cannot say: it binds one statement only.
+   */
+  private async tablesRead(conn: duckdb.AsyncDuckDBConnection, sql: string): Promise<string[] | null> {
+    try {
+      return await conn.getTableNames(sql);
+    } catch {
+      return null;
     }
   }
 
@@ -160,6 +177,14 @@ export class DuckDbSession {
     return taken.numRows > 0 ? `${base}_import` : base;
   }
 
+  /** Tables and views the reader made with SQL (CREATE …) in the in-memory catalog, not from imported files. */
+  async createdTables(): Promise<string[]> {
+    if (!this.conn) return [];
+    const r = await this.conn.query(`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'memory' UNION SELECT view_name FROM duckdb_views() WHERE database_name = 'memory' AND NOT internal`);
+    const names: string[] = r.getChildAt(0)?.toArray().map(String) ?? [];
+    return names.filter((n) => !this.imported.has(n));
+  }
+
   /** How many rows an imported table has (the preview shown after an import is capped at 100). */
   async rowCount(table: string): Promise<number> {
     const r = await this.conn!.query(`SELECT count(*)::DOUBLE AS n FROM memory.main.${quoteIdent(table)}`);
@@ -170,6 +195,7 @@ export class DuckDbSession {
   async importCsv(fileName: string, text: string): Promise<string> {
     if (!this.db || !this.conn) throw new Error('DuckDB is not ready');
     const table = await this.importName(fileName);
+    this.imported.add(table);
     const path = `${UPLOAD_DIR}${table}.csv`;
     await this.db.registerFileText(path, text);
     await this.conn.query(`CREATE OR REPLACE TABLE memory.main."${table}" AS SELECT * FROM read_csv('${path}', header = true)`);
@@ -184,6 +210,7 @@ export class DuckDbSession {
   async importArrow(fileName: string, decoded: ImportedTable): Promise<string> {
     if (!this.db || !this.conn) throw new Error('DuckDB is not ready');
     const table = await this.importName(fileName);
+    this.imported.add(table);
     const staging = `__import_${table}`;
     await this.conn.insertArrowTable(decoded.table, { name: staging, schema: 'main', create: true });
     try {

@@ -6,6 +6,7 @@ import type { CompletionSchema } from '../../lib/workbench/completionSchema.ts';
 import { describeError } from '../../lib/workbench/queryError.ts';
 import { ResultGrid } from '../../lib/workbench/resultGrid.ts';
 import { toCsv } from '../../lib/workbench/csvExport.ts';
+import { mayCreateTable, readsSampleData, withSampleColumn } from '../../lib/workbench/sampleMarker.ts';
 import { decodeQuery, encodeQuery } from '../../lib/workbench/shareLink.ts';
 import { addHistory, deleteSaved, listHistory, listSaved, saveQuery, type KeyValueStore } from '../../lib/workbench/savedQueries.ts';
 import { MAX_RESULT_ROWS } from './DuckDbSession.ts';
@@ -40,6 +41,12 @@ const DEFAULT_SQL = `SELECT *\nFROM mart_trade_share\nWHERE group_id = 'diamonds
 const { session, starting: sessionStarting } = startWorkbenchSession(root.dataset.warehouse!);
 const results = new ResultsView($('[data-wb-results]'), lang);
 let grid: ResultGrid | null = null;
+/** Whether the current result read a synthetic published table: its exports and chart then carry the marker. */
+let sampleData = false;
+/** Each published table's name and whether it is synthetic, from catalog.json (written into the page). */
+const catalogTables = JSON.parse(root.dataset.catalogTables ?? '[]') as { name: string; synthetic: boolean }[];
+/** The reader's own tables made from sample data: a query over them is sample data too. */
+const derivedSample = new Set<string>();
 let ready = false;
 
 const editor = createEditor($('[data-wb-editor]'), JSON.parse(root.dataset.schema ?? '{}') as CompletionSchema, DEFAULT_SQL, () => void run(), tr('sql.editor_label'));
@@ -99,6 +106,9 @@ async function run(sqlText?: string): Promise<void> {
   try {
     const res = await session.run(sql);
     grid = new ResultGrid(res.columns, res.batches);
+    sampleData = readsSampleData(res.tables, catalogTables, derivedSample);
+    if (sampleData && mayCreateTable(sql)) for (const name of await session.createdTables().catch(() => [])) derivedSample.add(name);
+    $('[data-wb-results]').dataset.sampleData = String(sampleData);
     $('[data-wb-results]').hidden = false;
     results.setResult(grid);
     const summary = res.columns.length === 0 ? tr('sql.no_rows') : tr('sql.summary', {
@@ -149,7 +159,8 @@ $('[data-wb-cancel]').addEventListener('click', async () => {
 // Export
 $('[data-wb-export-csv]').addEventListener('click', () => {
   if (!grid) return;
-  downloadText(stampedName('query', 'csv'), toCsv(grid.columns.map((c) => c.name), grid.rows()), 'text/csv;charset=utf-8');
+  const { columns, rows } = withSampleColumn(grid.columns.map((c) => c.name), grid.rows(), sampleData);
+  downloadText(stampedName('query', 'csv'), toCsv(columns, rows), 'text/csv;charset=utf-8');
 });
 
 $('[data-wb-export-xlsx]').addEventListener('click', async () => {
@@ -158,7 +169,7 @@ $('[data-wb-export-xlsx]').addEventListener('click', async () => {
   button.disabled = true;
   try {
     const { resultToXlsx } = await import('./xlsxExport.ts');
-    downloadText(stampedName('query', 'xlsx'), await resultToXlsx(grid, 'query'), '');
+    downloadText(stampedName('query', 'xlsx'), await resultToXlsx(grid, 'query', sampleData), '');
   } catch (e) {
     showError(e, '');
   } finally {
@@ -269,7 +280,10 @@ function fillChartChoices(): void {
   $<HTMLSelectElement>('[data-wb-chart-x]').value = grid.columns.length ? '0' : '';
   $<HTMLSelectElement>('[data-wb-chart-y]').value = y > 0 ? String(y) : grid.columns.length > 1 ? '1' : '';
   $('[data-wb-chart-out]').replaceChildren();
-  $<HTMLButtonElement>('[data-wb-chart-svg]').disabled = true;
+  setChartDownloads(false);
+}
+function setChartDownloads(on: boolean): void {
+  for (const sel of ['[data-wb-chart-svg]', '[data-wb-chart-png]']) $<HTMLButtonElement>(sel).disabled = !on;
 }
 $('[data-wb-chart-draw]').addEventListener('click', async () => {
   if (!grid) return;
@@ -284,15 +298,29 @@ $('[data-wb-chart-draw]').addEventListener('click', async () => {
     y,
     colour: colourValue === '' ? -1 : Number(colourValue),
     mark: $<HTMLSelectElement>('[data-wb-chart-mark]').value as 'line' | 'bar' | 'dot',
-  }, Math.max(320, out.clientWidth || 800));
+  }, Math.max(320, out.clientWidth || 800), sampleData);
   out.replaceChildren(svg);
   $('[data-wb-chart-note]').textContent = capped ? tr('sql.chart_capped', { n: CHART_MAX_ROWS }) : '';
-  $<HTMLButtonElement>('[data-wb-chart-svg]').disabled = false;
+  setChartDownloads(true);
 });
 $('[data-wb-chart-svg]').addEventListener('click', async () => {
   const { svgText } = await import('./quickChart.ts');
   const el = $('[data-wb-chart-out]').firstElementChild;
   if (el) downloadText(stampedName('chart', 'svg'), svgText(el), 'image/svg+xml');
+});
+$('[data-wb-chart-png]').addEventListener('click', async () => {
+  const el = $('[data-wb-chart-out]').firstElementChild;
+  if (!el) return;
+  const button = $<HTMLButtonElement>('[data-wb-chart-png]');
+  button.disabled = true;
+  try {
+    const { pngBlob } = await import('./quickChart.ts');
+    downloadText(stampedName('chart', 'png'), await pngBlob(el, 2), '');
+  } catch (e) {
+    showError(e, '');
+  } finally {
+    button.disabled = false;
+  }
 });
 
 // Start: DuckDB, then the query from a share link (or the default), run once.
