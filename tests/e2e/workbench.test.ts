@@ -563,6 +563,8 @@ test('the quick chart over a sample-data table downloads as SVG and 2× PNG, bot
   await andWait(w.page, () => w.page.click(`[data-wb-example="${example.id}"]`));
   await drawChart(w.page, { mark: 'bar' });
   assert.ok((await w.page.locator('[data-wb-chart-out] svg rect').count()) >= 10, 'one bar per year');
+  const xTicks = await w.page.locator('[data-wb-chart-out] svg [aria-label="x-axis tick label"] text').allTextContents();
+  assert.ok(xTicks.length > 0 && xTicks.every((t) => /^\d{4}$/.test(t)), `years without separators: ${xTicks.join(' ')}`);
   const marker = w.page.locator('[data-wb-chart-out] svg text.wb-sample-marker');
   assert.equal(await marker.textContent(), SAMPLE_DATA_LABEL, 'marked on the page');
   // Wholly inside the chart: Plot centres text by default, which would push half the marker off the left edge.

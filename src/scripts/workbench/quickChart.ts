@@ -45,7 +45,9 @@ export function drawChart(grid: ResultGrid, choice: ChartChoice, width: number, 
     height: 380,
     marginLeft: 70,
     style: { fontFamily: 'inherit', fontSize: '12px' },
-    x: { label: grid.columns[choice.x].name },
+    // Years are numbers too, but "2,010" is not how anyone writes 2010: whole numbers in a calendar range get no
+    // thousands separator.
+    x: { label: grid.columns[choice.x].name, ...(looksLikeYears(data.map((d) => d.x)) ? { tickFormat: 'd' } : {}) },
     // SI prefixes (1.2G) keep trade values in USD inside the left margin.
     y: { label: grid.columns[choice.y].name, grid: true, ...(grid.kinds[choice.y] === 'number' ? { tickFormat: '~s' } : {}) },
     color: stroke ? { legend: true, label: grid.columns[choice.colour].name } : undefined,
@@ -142,6 +144,12 @@ function standaloneSvg(el: Element): SVGSVGElement | null {
     copy.prepend(g);
   }
   return copy;
+}
+
+/** Whole numbers between 1900 and 2100 only: a year column. */
+export function looksLikeYears(values: unknown[]): boolean {
+  const nums = values.filter((v) => v !== null && v !== undefined && v !== '');
+  return nums.length > 0 && nums.every((v) => (typeof v === 'number' || typeof v === 'bigint') && Number.isInteger(Number(v)) && Number(v) >= 1900 && Number(v) <= 2100);
 }
 
 /** The chart as a standalone SVG file. */
