@@ -175,7 +175,7 @@ export async function writeTable(
  * byte-reproducible, so this keeps rebuilds byte-identical); the previous one with only the changed tables
  * replaced when some did; otherwise a new one.
  */
-async function writeWarehouse(p: PublishInput, contentHash: string): Promise<void> {
+async function writeWarehouse(p: PublishInput, contentHash: string, rowsOf: (table: string) => number): Promise<void> {
   const { conn, dir, previous } = p;
   const target = join(dir, 'warehouse.duckdb');
   const prevDb = join(previous.dir, 'warehouse.duckdb');
@@ -185,7 +185,10 @@ async function writeWarehouse(p: PublishInput, contentHash: string): Promise<voi
     copyFileSync(prevDb, target);
     return;
   }
-  const update = havePrev && p.tables.some((t) => t.reuse);
+  // Replacing a table inside a copy of the previous file costs more than writing it into a new one (old blocks
+  // are freed, the copy is written first): worth it only when most rows are unchanged.
+  const rows = (reuse: boolean) => p.tables.filter((t) => !!t.reuse === reuse).reduce((a, t) => a + rowsOf(t.name), 0);
+  const update = havePrev && p.tables.some((t) => t.reuse) && rows(true) >= rows(false);
   if (update) copyFileSync(prevDb, target);
   // An updated file keeps the format it was created with (the pinned one, checked above).
   await exec(conn, `ATTACH ${lit(target)} AS pub${update ? '' : ` (STORAGE_VERSION ${lit(WAREHOUSE_STORAGE_VERSION)})`}`);
@@ -231,7 +234,8 @@ export async function publish(p: PublishInput): Promise<{ contentHash: string }>
     }
   }
   const contentHash = sha256(p.tables.map((t) => recorded[t.name].parquetSha256).join('\n'));
-  await writeWarehouse(p, contentHash);
+  const rowCount = new Map(catalogTables.map((t) => [t.name, t.rows]));
+  await writeWarehouse(p, contentHash, (t) => rowCount.get(t) ?? 0);
   const used = new Set(p.reconciliation.map((r) => r.sourceId));
   const sources = p.declarations
     .filter((d) => used.has(d.id))
