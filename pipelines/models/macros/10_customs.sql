@@ -38,3 +38,37 @@ CREATE OR REPLACE MACRO customs_period_rule(period_raw, period) AS (
     WHEN year(period) < 1990 OR year(period) > 2100 THEN
       {'rule': 'period_out_of_range', 'column': 'period', 'message': printf('数据年月 "%s" is outside the years 1990–2100', period_raw)}
   END);
+
+-- The cell rules both customs models apply to the commodity code, the flow, a quantity, its unit and the value
+-- (NULL when the cell is fine), so the two extracts quarantine the same problem with the same rule and message.
+CREATE OR REPLACE MACRO customs_hs_rule(hs_code_raw, hs_code, hs_known, hs6) AS (
+  CASE
+    WHEN hs_code_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'hs_code', 'message': '商品编码 is empty'}
+    WHEN NOT regexp_full_match(hs_code, '\d{8}|\d{10}') THEN
+      {'rule': 'hs_code_invalid', 'column': 'hs_code', 'message': printf('商品编码 "%s" is not an 8- or 10-digit customs code', hs_code_raw)}
+    WHEN NOT hs_known THEN
+      {'rule': 'hs_code_unknown', 'column': 'hs_code', 'message': printf('商品编码 "%s": HS %s is neither in the HS 2022 nomenclature nor in the cluster''s HS groups', hs_code_raw, hs6)}
+  END);
+
+CREATE OR REPLACE MACRO customs_flow_rule(flow_raw, flow) AS (
+  CASE WHEN flow IS NULL THEN
+    {'rule': 'flow_unknown', 'column': 'flow', 'message': CASE WHEN flow_raw IS NULL THEN '进出口 is empty' ELSE printf('进出口 "%s" is not 进口/出口 (I/E)', flow_raw) END}
+  END);
+
+CREATE OR REPLACE MACRO customs_quantity_rule(qty_raw, qty, col, label) AS (
+  CASE
+    WHEN num_bad(qty_raw, qty) THEN {'rule': 'quantity_unparseable', 'column': col, 'message': printf('%s "%s" is not a number', label, qty_raw)}
+    WHEN qty < 0 THEN {'rule': 'quantity_negative', 'column': col, 'message': printf('%s "%s" is negative', label, qty_raw)}
+  END);
+
+CREATE OR REPLACE MACRO customs_unit_rule(unit, col, label) AS (
+  CASE WHEN NOT customs_unit_ok(unit) THEN
+    {'rule': 'unit_unknown', 'column': col, 'message': printf('%s "%s" is not one of 克拉, 千克, 克, 个, 件', label, unit)}
+  END);
+
+CREATE OR REPLACE MACRO customs_value_rule(value_raw, value, value_label) AS (
+  CASE
+    WHEN value_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'value', 'message': printf('%s is empty', value_label)}
+    WHEN value IS NULL THEN {'rule': 'value_unparseable', 'column': 'value', 'message': printf('%s "%s" is not a number', value_label, value_raw)}
+    WHEN value < 0 THEN {'rule': 'value_negative', 'column': 'value', 'message': printf('%s "%s" is negative', value_label, value_raw)}
+  END);

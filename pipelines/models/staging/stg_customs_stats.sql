@@ -76,24 +76,13 @@ cell_rules AS (
     *,
     CASE
       WHEN customs_period_rule(period_raw, period) IS NOT NULL THEN customs_period_rule(period_raw, period)
-      WHEN hs_code_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'hs_code', 'message': '商品编码 is empty'}
-      WHEN NOT regexp_full_match(hs_code, '\d{8}|\d{10}') THEN
-        {'rule': 'hs_code_invalid', 'column': 'hs_code', 'message': printf('商品编码 "%s" is not an 8- or 10-digit customs code', hs_code_raw)}
-      WHEN NOT hs_known THEN
-        {'rule': 'hs_code_unknown', 'column': 'hs_code', 'message': printf('商品编码 "%s": HS %s is neither in the HS 2022 nomenclature nor in the cluster''s HS groups', hs_code_raw, hs6)}
-      WHEN flow IS NULL THEN
-        {'rule': 'flow_unknown', 'column': 'flow', 'message': CASE WHEN flow_raw IS NULL THEN '进出口 is empty' ELSE printf('进出口 "%s" is not 进口/出口 (I/E)', flow_raw) END}
-      WHEN num_bad(qty1_raw, qty1) THEN {'rule': 'quantity_unparseable', 'column': 'qty1', 'message': printf('第一数量 "%s" is not a number', qty1_raw)}
-      WHEN qty1 < 0 THEN {'rule': 'quantity_negative', 'column': 'qty1', 'message': printf('第一数量 "%s" is negative', qty1_raw)}
-      WHEN num_bad(qty2_raw, qty2) THEN {'rule': 'quantity_unparseable', 'column': 'qty2', 'message': printf('第二数量 "%s" is not a number', qty2_raw)}
-      WHEN qty2 < 0 THEN {'rule': 'quantity_negative', 'column': 'qty2', 'message': printf('第二数量 "%s" is negative', qty2_raw)}
-      WHEN NOT customs_unit_ok(unit1) THEN
-        {'rule': 'unit_unknown', 'column': 'unit1', 'message': printf('第一计量单位 "%s" is not one of 克拉, 千克, 克, 个, 件', unit1)}
-      WHEN NOT customs_unit_ok(unit2) THEN
-        {'rule': 'unit_unknown', 'column': 'unit2', 'message': printf('第二计量单位 "%s" is not one of 克拉, 千克, 克, 个, 件', unit2)}
-      WHEN value_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'value', 'message': printf('%s is empty', value_label)}
-      WHEN value IS NULL THEN {'rule': 'value_unparseable', 'column': 'value', 'message': printf('%s "%s" is not a number', value_label, value_raw)}
-      WHEN value < 0 THEN {'rule': 'value_negative', 'column': 'value', 'message': printf('%s "%s" is negative', value_label, value_raw)}
+      WHEN customs_hs_rule(hs_code_raw, hs_code, hs_known, hs6) IS NOT NULL THEN customs_hs_rule(hs_code_raw, hs_code, hs_known, hs6)
+      WHEN customs_flow_rule(flow_raw, flow) IS NOT NULL THEN customs_flow_rule(flow_raw, flow)
+      WHEN customs_quantity_rule(qty1_raw, qty1, 'qty1', '第一数量') IS NOT NULL THEN customs_quantity_rule(qty1_raw, qty1, 'qty1', '第一数量')
+      WHEN customs_quantity_rule(qty2_raw, qty2, 'qty2', '第二数量') IS NOT NULL THEN customs_quantity_rule(qty2_raw, qty2, 'qty2', '第二数量')
+      WHEN customs_unit_rule(unit1, 'unit1', '第一计量单位') IS NOT NULL THEN customs_unit_rule(unit1, 'unit1', '第一计量单位')
+      WHEN customs_unit_rule(unit2, 'unit2', '第二计量单位') IS NOT NULL THEN customs_unit_rule(unit2, 'unit2', '第二计量单位')
+      WHEN customs_value_rule(value_raw, value, value_label) IS NOT NULL THEN customs_value_rule(value_raw, value, value_label)
     END AS cell_rule
   FROM looked_up
 )

@@ -58,19 +58,11 @@ cell_rules AS (
       WHEN uscc IS NOT NULL AND NOT uscc_format_ok(uscc) THEN
         {'rule': 'uscc_invalid_format', 'column': 'uscc', 'message': printf('统一社会信用代码 "%s" is not 18 characters of the GB 32100 alphabet', uscc_raw)}
       WHEN firm_name IS NULL THEN {'rule': 'required_value_missing', 'column': 'firm_name', 'message': '企业名称 is empty'}
-      WHEN hs_code_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'hs_code', 'message': '商品编码 is empty'}
-      WHEN NOT regexp_full_match(hs_code, '\d{8}|\d{10}') THEN
-        {'rule': 'hs_code_invalid', 'column': 'hs_code', 'message': printf('商品编码 "%s" is not an 8- or 10-digit customs code', hs_code_raw)}
-      WHEN NOT hs_known THEN
-        {'rule': 'hs_code_unknown', 'column': 'hs_code', 'message': printf('商品编码 "%s": HS %s is neither in the HS 2022 nomenclature nor in the cluster''s HS groups', hs_code_raw, hs6)}
-      WHEN flow IS NULL THEN
-        {'rule': 'flow_unknown', 'column': 'flow', 'message': CASE WHEN flow_raw IS NULL THEN '进出口 is empty' ELSE printf('进出口 "%s" is not 进口/出口 (I/E)', flow_raw) END}
-      WHEN num_bad(quantity_raw, quantity) THEN {'rule': 'quantity_unparseable', 'column': 'quantity', 'message': printf('数量 "%s" is not a number', quantity_raw)}
-      WHEN quantity < 0 THEN {'rule': 'quantity_negative', 'column': 'quantity', 'message': printf('数量 "%s" is negative', quantity_raw)}
-      WHEN NOT customs_unit_ok(unit) THEN {'rule': 'unit_unknown', 'column': 'unit', 'message': printf('单位 "%s" is not one of 克拉, 千克, 克, 个, 件', unit)}
-      WHEN value_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'value', 'message': printf('%s is empty', value_label)}
-      WHEN value IS NULL THEN {'rule': 'value_unparseable', 'column': 'value', 'message': printf('%s "%s" is not a number', value_label, value_raw)}
-      WHEN value < 0 THEN {'rule': 'value_negative', 'column': 'value', 'message': printf('%s "%s" is negative', value_label, value_raw)}
+      WHEN customs_hs_rule(hs_code_raw, hs_code, hs_known, hs6) IS NOT NULL THEN customs_hs_rule(hs_code_raw, hs_code, hs_known, hs6)
+      WHEN customs_flow_rule(flow_raw, flow) IS NOT NULL THEN customs_flow_rule(flow_raw, flow)
+      WHEN customs_quantity_rule(quantity_raw, quantity, 'quantity', '数量') IS NOT NULL THEN customs_quantity_rule(quantity_raw, quantity, 'quantity', '数量')
+      WHEN customs_unit_rule(unit, 'unit', '单位') IS NOT NULL THEN customs_unit_rule(unit, 'unit', '单位')
+      WHEN customs_value_rule(value_raw, value, value_label) IS NOT NULL THEN customs_value_rule(value_raw, value, value_label)
     END AS cell_rule
   FROM looked_up
 ),
