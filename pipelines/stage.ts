@@ -62,7 +62,8 @@ export async function dropLanding(conn: Conn, kind: string): Promise<void> {
   await exec(conn, `DELETE FROM landing_parts WHERE kind = ${lit(kind)}`);
 }
 
-let rejectSeq = 0;
+// Numbers the temporary tables of each load (rejects tables, directly parsed parts), unique within a process.
+let landingSeq = 0;
 
 function csvOptions(columns: string[], headerLines: number): string {
   return `header = true, skip = ${Math.max(0, headerLines - 1)}, delim = ',', quote = '"', escape = '"', all_varchar = true, null_padding = false,
@@ -89,7 +90,7 @@ function landingSelect(adapter: Adapter, landed: Landed, decl: SourceDeclaration
  * keeps a quote in the middle of a cell that line-by-line parsing rejects).
  */
 async function loadDirect(conn: Conn, adapter: Adapter, landed: Landed, decl: SourceDeclaration, relPath: string): Promise<boolean> {
-  const part = `landing_${adapter.kind}__d${++rejectSeq}`;
+  const part = `landing_${adapter.kind}__d${++landingSeq}`;
   const used = landed.columns.filter((c) => c !== '_line');
   // DuckDB parses on its own threads while Node counts the file's lines here.
   const load = exec(conn, `CREATE TABLE ${ident(part)} AS SELECT ${used.map(ident).join(', ')} FROM read_csv(${lit(landed.csvPath)}, ${csvOptions(landed.direct!.fileColumns, landed.headerLines)})`).then(
@@ -121,7 +122,7 @@ async function loadDirect(conn: Conn, adapter: Adapter, landed: Landed, decl: So
 export async function loadLanding(conn: Conn, adapter: Adapter, landed: Landed, decl: SourceDeclaration, relPath: string): Promise<boolean> {
   if (landed.direct) return loadDirect(conn, adapter, landed, decl, relPath);
   const table = ident(`landing_${adapter.kind}__rows`);
-  const rej = `rej_${++rejectSeq}`;
+  const rej = `rej_${++landingSeq}`;
   const scan = `read_csv(${lit(landed.csvPath)}, ${csvOptions(landed.columns, landed.headerLines)},
       store_rejects = true, rejects_table = ${lit(rej + '_errors')}, rejects_scan = ${lit(rej + '_scans')})`;
   await exec(conn, `INSERT INTO ${table} BY NAME SELECT ${landingSelect(adapter, landed, decl, relPath, '_line').join(', ')} FROM ${scan}`);
