@@ -15,6 +15,7 @@ import { checkKey, martKeys, modelDependencies, readPreviousBuild, reusable } fr
 import { inputsFingerprint, recordBuild } from './upToDate.ts';
 import { customChecks, declaredChecks, loadSchema, runChecks, undocumentedColumns, type CheckResult, type CheckSql, type TableSchema } from './checks.ts';
 import { FileHasher, hashTree, sha256 } from './incremental.ts';
+import { consumersOf, readStageCache, stageCacheFiles, writeStageCache, type StageCacheFiles } from './stageCache.ts';
 import { all, exec, ident, lit, openDuck, type Conn } from './lib/duck.ts';
 import { prepareStagingDir, swapIn, discardStaging } from './publish/atomicDir.ts';
 import { checkId, publish, type FileReconciliation, type PublishTable } from './publish/publish.ts';
@@ -133,21 +134,21 @@ async function detectFiles(rawDir: string, hasher: FileHasher, progress: RunEffe
   return out;
 }
 
-/** Loads, stages and reconciles one kind, or takes it from the cache. */
+/** Loads, stages and reconciles one kind, or takes it from the cache (its entry is written once the marts are built). */
 async function buildKind(
   conn: Conn,
   adapter: Adapter,
   files: FileTables[],
-  ctx: { config: ReturnType<typeof loadClusterConfig>; workDir: string; cacheDir: string | null; key: string; force: boolean },
+  ctx: { config: ReturnType<typeof loadClusterConfig>; workDir: string; cache: StageCacheFiles | null; force: boolean },
   progress: RunEffects['progress'],
-): Promise<{ cached: boolean; cacheFile?: string; reconciliation: FileReconciliation[] }> {
+): Promise<{ cached: boolean; reconciliation: FileReconciliation[] }> {
   const kind = adapter.kind;
-  const cacheBase = ctx.cacheDir ? join(ctx.cacheDir, `${kind}-${ctx.key.slice(0, 16)}`) : null;
-  if (cacheBase && !ctx.force && existsSync(cacheBase + '.json')) {
+  const entry = ctx.cache && !ctx.force ? readStageCache(ctx.cache) : null;
+  if (ctx.cache && entry) {
     // A view: a kind taken from the cache is read only if a model that needs it is rebuilt.
-    await exec(conn, `CREATE OR REPLACE VIEW ${ident('stg_' + kind)} AS SELECT * FROM read_parquet(${lit(cacheBase + '.stg.parquet')})`);
-    await exec(conn, `INSERT INTO quarantine SELECT * FROM read_parquet(${lit(cacheBase + '.quarantine.parquet')})`);
-    return { cached: true, cacheFile: cacheBase + '.stg.parquet', reconciliation: JSON.parse(readFileSync(cacheBase + '.json', 'utf8')) };
+    await exec(conn, `CREATE OR REPLACE VIEW ${ident('stg_' + kind)} AS SELECT * FROM read_parquet(${lit(ctx.cache.rows)})`);
+    await exec(conn, `INSERT INTO quarantine SELECT * FROM read_parquet(${lit(ctx.cache.quarantine)})`);
+    return { cached: true, reconciliation: entry.reconciliation };
   }
   await createLandingTable(conn, adapter);
   const rowsIn = new Map<string, { sourceId: string; rows: number }>();
@@ -167,19 +168,6 @@ async function buildKind(
   await runStaging(conn, adapter);
   const reconciliation = await reconcileKind(conn, kind, rowsIn);
   await dropLanding(conn, kind);
-  if (cacheBase) {
-    mkdirSync(ctx.cacheDir!, { recursive: true });
-    // Earlier entries of this kind are dropped: a multi-million-row extract's cache is tens of MB per version.
-    for (const name of readdirSync(ctx.cacheDir!)) {
-      if (name.startsWith(`${kind}-`) && !join(ctx.cacheDir!, name).startsWith(cacheBase + '.') && /^[a-z_]+-[0-9a-f]{16}\.(json|stg\.parquet|quarantine\.parquet)$/.test(name)) {
-        rmSync(join(ctx.cacheDir!, name), { force: true });
-      }
-    }
-    // Snappy, not ZSTD: a local cache, written on every build of the kind, where writing fast matters more than size.
-    await exec(conn, `COPY ${ident('stg_' + kind)} TO ${lit(cacheBase + '.stg.parquet')} (FORMAT parquet, COMPRESSION snappy)`);
-    await exec(conn, `COPY (SELECT * FROM quarantine WHERE kind = ${lit(kind)}) TO ${lit(cacheBase + '.quarantine.parquet')} (FORMAT parquet, COMPRESSION zstd)`);
-    writeFileSync(cacheBase + '.json', JSON.stringify(reconciliation));
-  }
   return { cached: false, reconciliation };
 }
 
@@ -277,15 +265,20 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     beforeStage('land');
     const reconciliation: FileReconciliation[] = [];
     const kinds: KindSummary[] = [];
+    const models = listMartModels();
     /** Kinds taken from the cache, still views over their Parquet file. */
     const cachedViews = new Map<string, string>();
+    /** Kinds staged in this build, whose cache entries are written once the marts are built. */
+    const toCache: { kind: SourceKind; files: StageCacheFiles; reconciliation: FileReconciliation[] }[] = [];
     for (const [i, adapter] of ADAPTERS.entries()) {
       const k0 = Date.now();
       const count = { done: i, total: ADAPTERS.length };
       const kindProgress: RunEffects['progress'] = progress && ((stage, detail) => progress(stage, detail, count));
-      const r = await buildKind(conn, adapter, files, { config, workDir, cacheDir, key: kindKeys[adapter.kind], force: !!opts.force }, kindProgress);
+      const cache = cacheDir ? stageCacheFiles(cacheDir, adapter.kind, kindKeys[adapter.kind], consumersOf(adapter.kind, models)) : null;
+      const r = await buildKind(conn, adapter, files, { config, workDir, cache, force: !!opts.force }, kindProgress);
       reconciliation.push(...r.reconciliation);
-      if (r.cacheFile) cachedViews.set(`stg_${adapter.kind}`, r.cacheFile);
+      if (cache && r.cached) cachedViews.set(`stg_${adapter.kind}`, cache.rows);
+      if (cache && !r.cached) toCache.push({ kind: adapter.kind, files: cache, reconciliation: r.reconciliation });
       kinds.push({ kind: adapter.kind, cached: r.cached, seconds: (Date.now() - k0) / 1000 });
       progress?.('stage', `${adapter.kind}: ${r.cached ? 'unchanged, from cache' : `staged (${((Date.now() - k0) / 1000).toFixed(1)} s)`}`, { done: i + 1, total: ADAPTERS.length });
     }
@@ -297,7 +290,6 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     const lastBuild = readPreviousBuild(outDir);
     const previous = opts.force ? { ...lastBuild, tables: {}, checks: {} } : lastBuild;
     const keyInputs = { codeKey: codeKey(configPath, referenceDir), configKey: hashTree([configPath, referenceDir]), kindKeys };
-    const models = listMartModels();
     const tableKeys: Record<string, string> = martKeys(models.map((m) => ({ ...m, doc: schema.tables[m.name] })), keyInputs);
     for (const r of REFERENCE_TABLES) tableKeys[r.table] = sha256([keyInputs.codeKey, keyInputs.configKey, r.table].join('\n'));
     tableKeys.quality_quarantine = sha256([keyInputs.codeKey, ...SOURCE_KINDS.map((k) => kindKeys[k])].join('\n'));
@@ -342,6 +334,10 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     progress?.('checks', `${checks.length} checks passed (${ran.length} run, ${carried.length} unchanged)`, { done: checks.length, total: checks.length });
 
     beforeStage('publish');
+    for (const c of toCache) {
+      const kept = await writeStageCache(conn, c.kind, c.files, consumersOf(c.kind, models).map((m) => m.sql), c.reconciliation);
+      progress?.('publish', `cache: ${c.kind}, ${kept.length} columns`);
+    }
     // Staged rows are no longer needed once marts and checks are done: free their memory for publishing.
     for (const kind of SOURCE_KINDS) await exec(conn, `DROP VIEW IF EXISTS ${ident('stg_' + kind)}; DROP TABLE IF EXISTS ${ident('stg_' + kind + '__all')}`);
     await exec(conn, `CREATE OR REPLACE TABLE quality_quarantine AS SELECT * FROM quarantine`);

@@ -14,12 +14,12 @@ WITH file_detail AS (
 -- less than holding millions of rows of every column in memory.
 placed AS NOT MATERIALIZED (
   SELECT 'nation' AS region_level, (SELECT min(code) FROM cfg_region WHERE level = 'nation') AS region_code,
-    s.period, s.year, s.month, s.hs_code, s.hs6, s.hs_group, s.flow, s.partner_code, s.partner_name, s.trade_mode_class,
+    s.period, s.hs_code, s.hs_group, s.flow, s.partner_code, s.partner_name, s.trade_mode_class,
     s.trade_mode_name, s.value_usd, s.quantity_carats, s._source_id, s._synthetic, s._file
   FROM stg_customs_stats s WHERE s.place_code IS NULL AND s.hs_group IS NOT NULL
   UNION ALL
   SELECT DISTINCT ON (r.level, r.code, s._file, s._line) r.level AS region_level, r.code AS region_code,
-    s.period, s.year, s.month, s.hs_code, s.hs6, s.hs_group, s.flow, s.partner_code, s.partner_name, s.trade_mode_class,
+    s.period, s.hs_code, s.hs_group, s.flow, s.partner_code, s.partner_name, s.trade_mode_class,
     s.trade_mode_name, s.value_usd, s.quantity_carats, s._source_id, s._synthetic, s._file
   FROM stg_customs_stats s JOIN cfg_region r ON r.place_prefix IS NOT NULL AND starts_with(s.place_code, r.place_prefix)
   WHERE s.hs_group IS NOT NULL
@@ -34,21 +34,27 @@ chosen AS (
   QUALIFY row_number() OVER (PARTITION BY c.region_level, c.region_code, c.flow, c.period, c.hs_code ORDER BY f.detail DESC, f.is_usd DESC, c._file) = 1
 ),
 public_stats AS (
-  SELECT p.period, p.year, p.month, p.region_level, p.region_code, p.hs_code, p.hs6, p.hs_group, p.flow, p.partner_code, p.partner_name,
+  SELECT p.period, p.region_level, p.region_code, p.hs_code, p.hs_group, p.flow, p.partner_code, p.partner_name,
     p.trade_mode_class, p.trade_mode_name, p.value_usd, p.quantity_carats, p._source_id AS source_id, p._synthetic AS synthetic
   FROM placed p SEMI JOIN chosen c ON c.region_level = p.region_level AND c.region_code = p.region_code AND c.flow = p.flow
     AND c.period = p.period AND c.hs_code = p.hs_code AND c._file = p._file
 ),
 district AS (
-  SELECT e.period, e.year, e.month, 'district' AS region_level, (SELECT district_code FROM cfg_cluster) AS region_code,
-    e.hs_code, e.hs6, e.hs_group, e.flow, e.partner_code, e.partner_name, e.trade_mode_class, e.trade_mode_name,
+  SELECT e.period, 'district' AS region_level, (SELECT district_code FROM cfg_cluster) AS region_code,
+    e.hs_code, e.hs_group, e.flow, e.partner_code, e.partner_name, e.trade_mode_class, e.trade_mode_name,
     e.value_usd, e.quantity_carats, e._source_id AS source_id, e._synthetic AS synthetic
   FROM stg_enterprise_customs e WHERE e.hs_group IS NOT NULL
 )
--- Grouped on the columns that identify a row; year and month follow from the period, hs6 and the group from the
--- code, so they are carried with min() rather than hashed as keys (a third fewer keys on millions of rows).
-SELECT period, min(year) AS year, min(month) AS month, region_level, region_code, hs_code, min(hs6) AS hs6, min(hs_group) AS hs_group,
-  flow, partner_code, min(partner_name) AS partner_name, trade_mode_class, trade_mode_name,
-  round(sum(value_usd), 2) AS value_usd, round(sum(quantity_carats), 3) AS quantity_carats, source_id, bool_or(synthetic) AS synthetic
-FROM (SELECT * FROM public_stats UNION ALL SELECT * FROM district)
-GROUP BY period, region_level, region_code, hs_code, flow, partner_code, trade_mode_class, trade_mode_name, source_id
+-- Grouped on the columns that identify a row, and nothing wider: year and month follow from the period, hs6 from
+-- the code (both staging models derive them so), so they are computed on the grouped rows rather than carried
+-- through a hash table of millions of groups; the group id and partner name are carried with min().
+SELECT period, year(period)::INTEGER AS year, month(period)::INTEGER AS month, region_level, region_code, hs_code,
+  substr(hs_code, 1, 6) AS hs6, hs_group, flow, partner_code, partner_name, trade_mode_class, trade_mode_name, value_usd,
+  quantity_carats, source_id, synthetic
+FROM (
+  SELECT period, region_level, region_code, hs_code, min(hs_group) AS hs_group, flow, partner_code, min(partner_name) AS partner_name,
+    trade_mode_class, trade_mode_name, round(sum(value_usd), 2) AS value_usd, round(sum(quantity_carats), 3) AS quantity_carats,
+    source_id, bool_or(synthetic) AS synthetic
+  FROM (SELECT * FROM public_stats UNION ALL SELECT * FROM district)
+  GROUP BY period, region_level, region_code, hs_code, flow, partner_code, trade_mode_class, trade_mode_name, source_id
+)
