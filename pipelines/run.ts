@@ -9,13 +9,13 @@ import { loadReferenceTables, REFERENCE_TABLES } from './reference.ts';
 import { discoverFiles, readDeclarations, tablesOf } from './discover.ts';
 import { ADAPTERS, detectAdapter } from './sources/index.ts';
 import { StructuralError, SOURCE_KINDS, type Adapter, type InputTable, type SourceDeclaration, type SourceKind } from './sources/types.ts';
-import { createLandingTable, createQuarantineTable, dropLanding, landTable, loadMacros, runStaging } from './stage.ts';
+import { createLandingTable, createQuarantineTable, dropLanding, dropUnreadColumns, landTable, loadMacros, runStaging } from './stage.ts';
 import { buildMart, listMartModels } from './marts.ts';
 import { checkKey, martKeys, modelDependencies, readPreviousBuild, reusable } from './plan.ts';
 import { inputsFingerprint, recordBuild } from './upToDate.ts';
 import { customChecks, declaredChecks, loadSchema, runChecks, undocumentedColumns, type CheckResult, type CheckSql, type TableSchema } from './checks.ts';
 import { FileHasher, hashTree, sha256 } from './incremental.ts';
-import { consumersOf, readStageCache, stageCacheFiles, writeStageCache, type StageCacheFiles } from './stageCache.ts';
+import { columnsToKeep, consumersOf, readStageCache, stageCacheFiles, writeStageCache, type StageCacheFiles } from './stageCache.ts';
 import { all, exec, ident, lit, openDuck, type Conn } from './lib/duck.ts';
 import { prepareStagingDir, swapIn, discardStaging } from './publish/atomicDir.ts';
 import { checkId, publish, type FileReconciliation, type PublishTable } from './publish/publish.ts';
@@ -268,8 +268,8 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     const models = listMartModels();
     /** Kinds taken from the cache, still views over their Parquet file. */
     const cachedViews = new Map<string, string>();
-    /** Kinds staged in this build, whose cache entries are written once the marts are built. */
-    const toCache: { kind: SourceKind; files: StageCacheFiles; reconciliation: FileReconciliation[] }[] = [];
+    /** Kinds staged in this build (not taken from the cache). */
+    const staged: { kind: SourceKind; cache: StageCacheFiles | null; reconciliation: FileReconciliation[] }[] = [];
     for (const [i, adapter] of ADAPTERS.entries()) {
       const k0 = Date.now();
       const count = { done: i, total: ADAPTERS.length };
@@ -278,9 +278,17 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
       const r = await buildKind(conn, adapter, files, { config, workDir, cache, force: !!opts.force }, kindProgress);
       reconciliation.push(...r.reconciliation);
       if (cache && r.cached) cachedViews.set(`stg_${adapter.kind}`, cache.rows);
-      if (cache && !r.cached) toCache.push({ kind: adapter.kind, files: cache, reconciliation: r.reconciliation });
+      if (!r.cached) staged.push({ kind: adapter.kind, cache, reconciliation: r.reconciliation });
       kinds.push({ kind: adapter.kind, cached: r.cached, seconds: (Date.now() - k0) / 1000 });
       progress?.('stage', `${adapter.kind}: ${r.cached ? 'unchanged, from cache' : `staged (${((Date.now() - k0) / 1000).toFixed(1)} s)`}`, { done: i + 1, total: ADAPTERS.length });
+    }
+
+    // Once every kind is staged (so that the marts reading one can be bound), each keeps only the columns those
+    // marts read, and is cached so.
+    for (const c of staged) {
+      const keep = await columnsToKeep(conn, c.kind, consumersOf(c.kind, models).map((m) => m.sql));
+      await dropUnreadColumns(conn, c.kind, keep);
+      if (c.cache) await writeStageCache(conn, c.kind, c.cache, keep, c.reconciliation);
     }
 
     beforeStage('marts');
@@ -334,10 +342,6 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     progress?.('checks', `${checks.length} checks passed (${ran.length} run, ${carried.length} unchanged)`, { done: checks.length, total: checks.length });
 
     beforeStage('publish');
-    for (const c of toCache) {
-      const kept = await writeStageCache(conn, c.kind, c.files, consumersOf(c.kind, models).map((m) => m.sql), c.reconciliation);
-      progress?.('publish', `cache: ${c.kind}, ${kept.length} columns`);
-    }
     // Staged rows are no longer needed once marts and checks are done: free their memory for publishing.
     for (const kind of SOURCE_KINDS) await exec(conn, `DROP VIEW IF EXISTS ${ident('stg_' + kind)}; DROP TABLE IF EXISTS ${ident('stg_' + kind + '__all')}`);
     await exec(conn, `CREATE OR REPLACE TABLE quality_quarantine AS SELECT * FROM quarantine`);

@@ -228,3 +228,21 @@ export async function runStaging(conn: Conn, adapter: Adapter): Promise<void> {
     `CREATE VIEW ${ident('stg_' + kind)} AS SELECT * EXCLUDE (_rule, _column, _message${ownRaw ? ', _raw' : ''}) FROM ${allRows} WHERE _rule IS NULL`,
   );
 }
+
+/**
+ * Drops from a staged kind's stored rows the columns outside `keep` (its marts never read them), freeing their
+ * memory before the marts run: on a multi-million-row extract the audit columns (raw quantities and units, names)
+ * are a third of the staged data, and memory the marts' aggregates then need instead of spilling. DuckDB drops a
+ * column without copying the table. The bookkeeping columns the view hides stay.
+ */
+export async function dropUnreadColumns(conn: Conn, kind: SourceKind, keep: string[]): Promise<void> {
+  const allRows = ident('stg_' + kind + '__all');
+  const kept = new Set([...keep, '_rule', '_column', '_message', '_raw']);
+  const cols = (await all<{ column_name: string }>(conn, `DESCRIBE ${allRows}`)).map((c) => c.column_name);
+  const drop = cols.filter((c) => !kept.has(c));
+  if (drop.length === 0) return;
+  for (const c of drop) await exec(conn, `ALTER TABLE ${allRows} DROP COLUMN ${ident(c)}`);
+  const ownRaw = cols.includes('_raw');
+  await exec(conn, `CREATE OR REPLACE VIEW ${ident('stg_' + kind)} AS SELECT * EXCLUDE (_rule, _column, _message${ownRaw ? ', _raw' : ''}) FROM ${allRows} WHERE _rule IS NULL`);
+}
+

@@ -1,9 +1,10 @@
-// The stage cache: a kind's staged rows kept between builds (.cache/pipeline/<kind>-<key>.*), so that a mart rebuilt
-// because another kind changed reads this kind from the cache instead of landing and staging it again.
-// It keeps only the columns the marts reading the kind use: on a multi-million-row extract, writing the audit
-// columns (raw quantities, units, names the marts never read) cost as much as the rest of the cache. So the entry's
-// key covers the SQL of those marts too: when one of them changes, the kind is staged again rather than read from
-// an entry that may lack a column the new SQL uses.
+// What a staged kind keeps once it is staged, and the stage cache: its staged rows kept between builds
+// (.cache/pipeline/<kind>-<key>.*), so that a mart rebuilt because another kind changed reads this kind from the
+// cache instead of landing and staging it again.
+// Only the columns the marts reading the kind use are kept, in memory and in the cache: on a multi-million-row
+// extract the audit columns (raw quantities, units, names the marts never read) cost as much to write to the cache
+// as the rest, and take memory the marts' aggregates need. So an entry's key covers the SQL of those marts too: when
+// one of them changes, the kind is staged again rather than read from an entry that may lack a column it now uses.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { all, exec, ident, lit, type Conn } from './lib/duck.ts';
@@ -75,16 +76,21 @@ export function readStageCache(files: StageCacheFiles): StageCacheEntry | null {
 }
 
 /**
- * Writes a kind's entry from its staged table (stg_<kind>) and its quarantine rows, and removes the kind's older
- * entries (a multi-million-row extract's entry is tens of MB). Returns the columns kept.
+ * The staged columns to keep once a kind is staged: those the models reading it name, if every one of those
+ * models binds the same over the narrowed table; otherwise all (also when a model cannot be bound yet, e.g.
+ * because it reads a mart that is not built).
  */
-export async function writeStageCache(
-  conn: Conn,
-  kind: string,
-  files: StageCacheFiles,
-  consumerSqls: string[],
-  reconciliation: FileReconciliation[],
-): Promise<string[]> {
+export async function columnsToKeep(conn: Conn, kind: string, consumerSqls: string[]): Promise<string[]> {
+  const columns = (await all<{ column_name: string }>(conn, `DESCRIBE ${ident('stg_' + kind)}`)).map((c) => c.column_name);
+  const named = namedColumns(columns, consumerSqls);
+  return named.length > 0 && (await narrowingKeepsModels(conn, kind, named, consumerSqls)) ? named : columns;
+}
+
+/**
+ * Writes a kind's entry from its staged table (stg_<kind>, the `columns` kept) and its quarantine rows, and removes
+ * the kind's older entries (a multi-million-row extract's entry is tens of MB).
+ */
+export async function writeStageCache(conn: Conn, kind: string, files: StageCacheFiles, columns: string[], reconciliation: FileReconciliation[]): Promise<void> {
   const dir = join(files.base, '..');
   mkdirSync(dir, { recursive: true });
   for (const name of readdirSync(dir)) {
@@ -92,13 +98,9 @@ export async function writeStageCache(
       rmSync(join(dir, name), { force: true });
     }
   }
-  const columns = (await all<{ column_name: string }>(conn, `DESCRIBE ${ident('stg_' + kind)}`)).map((c) => c.column_name);
-  const named = namedColumns(columns, consumerSqls);
-  const keep = named.length > 0 && (await narrowingKeepsModels(conn, kind, named, consumerSqls)) ? named : columns;
   // Snappy, not ZSTD: a local cache, written on every build of the kind, where writing fast matters more than size.
-  await exec(conn, `COPY (SELECT ${keep.map(ident).join(', ')} FROM ${ident('stg_' + kind)}) TO ${lit(files.rows)} (FORMAT parquet, COMPRESSION snappy)`);
+  await exec(conn, `COPY (SELECT ${columns.map(ident).join(', ')} FROM ${ident('stg_' + kind)}) TO ${lit(files.rows)} (FORMAT parquet, COMPRESSION snappy)`);
   await exec(conn, `COPY (SELECT * FROM quarantine WHERE kind = ${lit(kind)}) TO ${lit(files.quarantine)} (FORMAT parquet, COMPRESSION zstd)`);
   // The entry file last: an entry without it is never read.
-  writeFileSync(files.entry, JSON.stringify({ columns: keep, reconciliation } satisfies StageCacheEntry));
-  return keep;
+  writeFileSync(files.entry, JSON.stringify({ columns, reconciliation } satisfies StageCacheEntry));
 }

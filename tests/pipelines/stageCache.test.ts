@@ -5,8 +5,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { all, exec, openDuck } from '../../pipelines/lib/duck.ts';
-import { createQuarantineTable } from '../../pipelines/stage.ts';
-import { consumersOf, namedColumns, narrowingKeepsModels, readStageCache, stageCacheFiles, writeStageCache } from '../../pipelines/stageCache.ts';
+import { createQuarantineTable, dropUnreadColumns } from '../../pipelines/stage.ts';
+import { columnsToKeep, consumersOf, namedColumns, narrowingKeepsModels, readStageCache, stageCacheFiles, writeStageCache } from '../../pipelines/stageCache.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'stage-cache-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -48,18 +48,41 @@ test('narrowing is refused when a model reads columns it does not name, or canno
   });
 });
 
-test('an entry holds the named columns and the kind\'s quarantine, replaces older entries, and is keyed by its readers\' SQL', async () => {
+test('columnsToKeep: the named columns when the readers bind the same without the others, else all', async () => {
+  await withStaged(async (conn) => {
+    assert.deepEqual(await columnsToKeep(conn, 'demo', ['SELECT code, sum(value) AS v FROM stg_demo GROUP BY code']), ['code', 'value']);
+    assert.deepEqual(await columnsToKeep(conn, 'demo', ['SELECT code FROM stg_demo', 'SELECT * FROM stg_demo']), ['id', 'code', 'value', 'raw_text']);
+    assert.deepEqual(await columnsToKeep(conn, 'demo', ['SELECT code FROM stg_demo JOIN mart_not_built_yet USING (code)']), ['id', 'code', 'value', 'raw_text'], 'a reader that cannot be bound yet');
+    assert.deepEqual(await columnsToKeep(conn, 'demo', []), ['id', 'code', 'value', 'raw_text'], 'no reader');
+  });
+});
+
+test('dropUnreadColumns leaves the staged view with the kept columns and the passing rows only', async () => {
+  const { instance, conn } = await openDuck();
+  try {
+    await exec(conn, `CREATE TABLE stg_demo__all AS SELECT * FROM (VALUES (1, 'a', 'x', NULL, NULL, NULL), (2, 'b', 'y', 'bad', 'code', 'no')) t(id, code, note, _rule, _column, _message)`);
+    await exec(conn, `CREATE VIEW stg_demo AS SELECT * EXCLUDE (_rule, _column, _message) FROM stg_demo__all WHERE _rule IS NULL`);
+    await dropUnreadColumns(conn, 'demo' as never, ['code']);
+    assert.deepEqual(await all(conn, 'SELECT * FROM stg_demo'), [{ code: 'a' }]);
+    const cols = (await all<{ column_name: string }>(conn, 'DESCRIBE stg_demo__all')).map((c) => c.column_name);
+    assert.deepEqual(cols, ['code', '_rule', '_column', '_message']);
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+});
+
+test('an entry holds the kept columns and the kind\'s quarantine, replaces older entries, and is keyed by its readers\' SQL', async () => {
   await withStaged(async (conn) => {
     const dir = join(tmp, 'cache');
     const readers = ['SELECT code, sum(value) AS v FROM stg_demo GROUP BY code'];
     const old = stageCacheFiles(dir, 'demo', 'kind-key-0', []);
-    await writeStageCache(conn, 'demo', old, ['SELECT * FROM stg_demo'], []);
-    assert.deepEqual(readStageCache(old)?.columns, ['id', 'code', 'value', 'raw_text'], 'a star keeps every column');
+    await writeStageCache(conn, 'demo', old, ['id', 'code', 'value', 'raw_text'], []);
+    assert.deepEqual(readStageCache(old)?.columns, ['id', 'code', 'value', 'raw_text']);
 
     const files = stageCacheFiles(dir, 'demo', 'kind-key-1', readers.map((sql) => ({ sql })));
     const reconciliation = [{ sourceId: 'src', kind: 'demo', file: 'f.csv', rowsIn: 3, loaded: 2, quarantined: 1, byRule: { bad_number: 1 }, warnings: {} }];
-    const kept = await writeStageCache(conn, 'demo', files, readers, reconciliation as never);
-    assert.deepEqual(kept, ['code', 'value']);
+    await writeStageCache(conn, 'demo', files, ['code', 'value'], reconciliation as never);
     assert.deepEqual(readStageCache(files), { columns: ['code', 'value'], reconciliation });
     assert.equal(readStageCache(old), null, 'the older entry was removed');
     assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('demo-')).length, 3, 'one entry: rows, quarantine, entry file');
