@@ -301,6 +301,18 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     const tableKeys: Record<string, string> = martKeys(models.map((m) => ({ ...m, doc: schema.tables[m.name] })), keyInputs);
     for (const r of REFERENCE_TABLES) tableKeys[r.table] = sha256([keyInputs.codeKey, keyInputs.configKey, r.table].join('\n'));
     tableKeys.quality_quarantine = sha256([keyInputs.codeKey, ...SOURCE_KINDS.map((k) => kindKeys[k])].join('\n'));
+    // A staged kind's rows are freed once no later model and no check reads them: memory the remaining marts and
+    // publishing then have without spilling.
+    const checkReads = new Set(customChecks().flatMap((c) => modelDependencies(c.sql)));
+    const lastReader = new Map<string, number>();
+    for (const [i, m] of models.entries()) for (const d of modelDependencies(m.sql)) if (d.startsWith('stg_')) lastReader.set(d, i);
+    const freeStaged = async (afterModel: number) => {
+      for (const [table, last] of lastReader) {
+        if (last !== afterModel || checkReads.has(table)) continue;
+        await exec(conn, `DROP VIEW IF EXISTS ${ident(table)}; DROP TABLE IF EXISTS ${ident(table + '__all')}`);
+        lastReader.delete(table);
+      }
+    };
     for (const [i, m] of models.entries()) {
       const count = { done: i + 1, total: models.length };
       if (reusable(previous, m.name, tableKeys[m.name])) {
@@ -319,6 +331,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
         await buildMart(conn, m, schema.tables[m.name]?.order);
         progress?.('marts', `${m.name}: built`, count);
       }
+      await freeStaged(i);
     }
 
     beforeStage('checks');
