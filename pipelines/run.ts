@@ -254,7 +254,14 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
   // PIPELINE_KEEP_DB=1 builds in a file instead and keeps it, for profiling a model by hand; PIPELINE_MEMORY_LIMIT
   // overrides the limit.
   const keepDb = !!process.env.PIPELINE_KEEP_DB;
-  const { instance, conn } = await openDuck(keepDb ? join(workDir, 'build.duckdb') : ':memory:', { memory_limit: process.env.PIPELINE_MEMORY_LIMIT ?? '1000MB', temp_directory: join(workDir, 'spill') });
+  const { instance, conn } = await openDuck(keepDb ? join(workDir, 'build.duckdb') : ':memory:', {
+    memory_limit: process.env.PIPELINE_MEMORY_LIMIT ?? '1000MB',
+    temp_directory: join(workDir, 'spill'),
+    // Freed memory goes back to the system in the background: without it, memory released by one big statement
+    // was still held when the next allocated its own, and the process peaked between 1.7 and 2.3 GB on the 5M-row
+    // benchmark instead of 1.5–1.7 GB.
+    allocator_background_threads: 'true',
+  });
   let stagingDir: string | null = null;
   try {
     await createConfigTables(conn, config);
