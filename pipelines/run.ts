@@ -1,6 +1,6 @@
 // The pipeline: discover → detect and land → load → stage → reconcile → marts → checks → publish.
 // Side effects the caller may want to see or control (progress, failure injection in tests) are passed in.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadClusterConfig } from './config.ts';
@@ -134,7 +134,7 @@ async function detectFiles(rawDir: string, hasher: FileHasher, progress: RunEffe
   return out;
 }
 
-/** Loads, stages and reconciles one kind, or takes it from the cache (its entry is written once the marts are built). */
+/** Loads, stages and reconciles one kind, or takes it from the cache (its entry is written once every kind is staged). */
 async function buildKind(
   conn: Conn,
   adapter: Adapter,
@@ -310,7 +310,8 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     tableKeys.quality_quarantine = sha256([keyInputs.codeKey, ...SOURCE_KINDS.map((k) => kindKeys[k])].join('\n'));
     // A staged kind's rows are freed once no later model and no check reads them: memory the remaining marts and
     // publishing then have without spilling.
-    const checkReads = new Set(customChecks().flatMap((c) => modelDependencies(c.sql)));
+    const custom = customChecks();
+    const checkReads = new Set(custom.flatMap((c) => modelDependencies(c.sql)));
     const lastReader = new Map<string, number>();
     for (const [i, m] of models.entries()) for (const d of modelDependencies(m.sql)) if (d.startsWith('stg_')) lastReader.set(d, i);
     const freeStaged = async (afterModel: number) => {
@@ -343,7 +344,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
 
     beforeStage('checks');
     // A check is re-run when anything it reads was rebuilt; otherwise the previous build's (passing) result stands.
-    const checkSqls = [...declaredChecks(schema), ...customChecks()];
+    const checkSqls = [...declaredChecks(schema), ...custom];
     const checkKeys: Record<string, string> = {};
     const toRun: CheckSql[] = [];
     const carried: CheckResult[] = [];

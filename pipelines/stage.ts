@@ -223,9 +223,14 @@ export async function runStaging(conn: Conn, adapter: Adapter): Promise<void> {
        WHERE s._rule IS NOT NULL`,
     );
   }
+  await createStagedView(conn, kind, ownRaw);
+}
+
+/** stg_<kind>: the rows of stg_<kind>__all that passed every rule, without the rule bookkeeping. */
+async function createStagedView(conn: Conn, kind: SourceKind, ownRaw: boolean): Promise<void> {
   await exec(
     conn,
-    `CREATE VIEW ${ident('stg_' + kind)} AS SELECT * EXCLUDE (_rule, _column, _message${ownRaw ? ', _raw' : ''}) FROM ${allRows} WHERE _rule IS NULL`,
+    `CREATE OR REPLACE VIEW ${ident('stg_' + kind)} AS SELECT * EXCLUDE (_rule, _column, _message${ownRaw ? ', _raw' : ''}) FROM ${ident('stg_' + kind + '__all')} WHERE _rule IS NULL`,
   );
 }
 
@@ -242,7 +247,5 @@ export async function dropUnreadColumns(conn: Conn, kind: SourceKind, keep: stri
   const drop = cols.filter((c) => !kept.has(c));
   if (drop.length === 0) return;
   for (const c of drop) await exec(conn, `ALTER TABLE ${allRows} DROP COLUMN ${ident(c)}`);
-  const ownRaw = cols.includes('_raw');
-  await exec(conn, `CREATE OR REPLACE VIEW ${ident('stg_' + kind)} AS SELECT * EXCLUDE (_rule, _column, _message${ownRaw ? ', _raw' : ''}) FROM ${allRows} WHERE _rule IS NULL`);
+  await createStagedView(conn, kind, cols.includes('_raw'));
 }
-
