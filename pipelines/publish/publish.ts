@@ -13,6 +13,7 @@ import { scanPublishedTables, type TableFinding } from './scanTables.ts';
 import { findPersonalData } from './personalData.ts';
 import { totalOrder } from '../marts.ts';
 import type { PreviousBuild } from '../plan.ts';
+import type { Catalog, CatalogTable, Quality } from '../../src/lib/contract/published.ts';
 
 /**
  * Storage format of the published DuckDB file. Pinned so that a newer writer cannot produce a file the pinned
@@ -106,19 +107,6 @@ function carryOver(from: string, to: string): void {
 }
 
 export const checkId = (c: { table: string; name: string }) => `${c.table}:${c.name}`;
-
-export type CatalogTable = {
-  name: string;
-  layer: string;
-  title: unknown;
-  description: unknown;
-  rows: number;
-  synthetic: boolean;
-  sources: string[];
-  columns: { name: string; type: string; zh: string | null; en: string | null; unit: string | null }[];
-  files: { parquet: string; csv: string | null; json: string | null };
-  csvOmitted?: string;
-};
 
 /** Writes one table's Parquet, CSV and JSON files and returns its catalog entry and the Parquet file's hash. */
 export async function writeTable(

@@ -169,6 +169,12 @@ const STRINGS = {
   },
   'summary.none': { zh: '此指标暂无数据。', en: 'There are no data for this indicator yet.' },
   'summary.synthetic': { zh: '（示例数据）', en: ' (sample data)' },
+  // Complete periods (periodCompleteness.ts): a period whose coverage falls short of the previous complete one.
+  'period.partial': { zh: '不完整', en: 'partial' },
+  'summary.partial': { zh: '{periods}年数据不完整（图中以虚线、空心标记），未计入比较和排名。', en: ' Data for {periods} are incomplete (dashed, hollow marks) and left out of changes and rankings.' },
+  'ind.source_line_complete': { zh: '数据来源：{sources}。数据截至{date}，完整数据截至{period}年。', en: 'Source: {sources}. Data as of {date}; complete through {period}.' },
+  'sources.complete_through': { zh: '完整数据截至{period}年', en: 'complete through {period}' },
+  'sources.csv_omitted': { zh: '行数超过电子表格的上限，未提供CSV：请下载Parquet或使用SQL工作台。', en: 'Too many rows for a spreadsheet, so no CSV: use the Parquet file or the SQL workbench.' },
 
   'change.up': { zh: '↑ {change}', en: '↑ {change}' },
   'change.down': { zh: '↓ {change}', en: '↓ {change}' },
