@@ -14,6 +14,7 @@ import { findPersonalData } from './personalData.ts';
 import { totalOrder } from '../marts.ts';
 import type { PreviousBuild } from '../plan.ts';
 import type { Catalog, CatalogTable, Quality } from '../../src/lib/contract/published.ts';
+import { tablePeriods } from '../completeness.ts';
 
 /**
  * Storage format of the published DuckDB file. Pinned so that a newer writer cannot produce a file the pinned
@@ -154,6 +155,7 @@ export async function writeTable(
     columns: cols.map((c) => ({ name: c.name, type: c.type, zh: t.doc.columns[c.name]?.zh ?? null, en: t.doc.columns[c.name]?.en ?? null, unit: t.doc.columns[c.name]?.unit ?? null })),
     files: { parquet: `tables/${t.name}.parquet`, csv, json },
   };
+  if (t.doc.periods) entry.periods = await tablePeriods(conn, t.name, t.doc.periods);
   if (!csv) entry.csvOmitted = `${n.toLocaleString('en')} rows: more than a spreadsheet (Excel, WPS) can open; use the Parquet file or the SQL workbench`;
   return { entry, parquetSha256 };
 }
@@ -229,8 +231,8 @@ export async function publish(p: PublishInput): Promise<{ contentHash: string }>
     .filter((d) => used.has(d.id))
     .map((d) => ({ ...d, files: p.filesBySource[d.id] ?? [] }));
   const asOf = sources.map((s) => s.asOf ?? '').filter(Boolean).sort().at(-1) ?? null;
-  const catalog = { cluster: p.cluster, asOf, anySynthetic: sources.some((s) => s.synthetic), sources, tables: catalogTables };
-  const quality = {
+  const catalog: Catalog = { cluster: p.cluster, asOf, anySynthetic: sources.some((s) => s.synthetic), sources, tables: catalogTables };
+  const quality: Quality = {
     asOf,
     files: p.reconciliation,
     totals: {
@@ -239,6 +241,7 @@ export async function publish(p: PublishInput): Promise<{ contentHash: string }>
       quarantined: p.reconciliation.reduce((a, r) => a + r.quarantined, 0),
     },
     checks: p.checks.map((c) => ({ name: c.name, table: c.table, passed: c.passed, failingRows: c.failingRows })),
+    periods: catalogTables.filter((t) => t.periods).map((t) => ({ table: t.name, completeThrough: t.periods!.completeThrough, incomplete: t.periods!.incomplete })),
   };
   for (const [name, obj] of [['catalog.json', catalog], ['quality.json', quality]] as const) {
     const text = JSON.stringify(obj, null, 1);
