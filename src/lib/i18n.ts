@@ -174,6 +174,12 @@ const STRINGS = {
   'summary.partial': { zh: '{periods}年数据不完整（图中以虚线、空心标记），未计入比较和排名。', en: ' Data for {periods} are incomplete (dashed, hollow marks) and left out of changes and rankings.' },
   'ind.source_line_complete': { zh: '数据来源：{sources}。数据截至{date}，完整数据截至{period}年。', en: 'Source: {sources}. Data as of {date}; complete through {period}.' },
   'sources.complete_through': { zh: '完整数据截至{period}年', en: 'complete through {period}' },
+  'sources.periods': { zh: '不完整的期间', en: 'Incomplete periods' },
+  'sources.periods_lead': { zh: '覆盖范围（月份、半年度、报告国、报告企业）未达到上一个完整期间的期间：图中以虚线、空心标出，不计入比较和排名。', en: 'Periods whose coverage (months, half-years, reporters, firms reporting) falls short of the last complete period: drawn dashed and hollow, left out of changes and rankings.' },
+  'sources.col_period': { zh: '期间', en: 'Period' },
+  'sources.col_measure': { zh: '覆盖指标', en: 'Coverage measure' },
+  'sources.col_coverage': { zh: '覆盖', en: 'Coverage' },
+  'sources.col_reference': { zh: '参照（完整期间）', en: 'Reference (complete period)' },
   'sources.csv_omitted': { zh: '行数超过电子表格的上限，未提供CSV：请下载Parquet或使用SQL工作台。', en: 'Too many rows for a spreadsheet, so no CSV: use the Parquet file or the SQL workbench.' },
 
   'change.up': { zh: '↑ {change}', en: '↑ {change}' },
