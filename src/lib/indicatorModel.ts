@@ -9,6 +9,7 @@ import { sourcesOfTable } from './lineage.ts';
 import { formatDate } from './format.ts';
 import type { IndicatorDef } from './indicators.ts';
 import { latestCompleteX, trailingPartialXs } from './periodCompleteness.ts';
+import { samePeriodComparison, samePeriodSentence } from './samePeriod.ts';
 
 export interface IndicatorData {
   catalog: Catalog;
@@ -44,7 +45,11 @@ export function buildIndicatorModel(def: IndicatorDef, lang: Lang, data: Indicat
   const rows = table ? rowObjects(table) : [];
   const points = buildSeries(def, rows, lang);
   const synthetic = usesSynthetic(def, rows, entry?.synthetic ?? table?.synthetic ?? false);
-  const summary = summarize({ points, unit: def.unit, subject: def.subject, refYear: data.refYear, ranking: def.chart === 'barLatest', synthetic }, lang);
+  let summary = summarize({ points, unit: def.unit, subject: def.subject, refYear: data.refYear, ranking: def.chart === 'barLatest', synthetic }, lang);
+  // A partial last period, compared like for like where the indicator has the sub-periods to do so.
+  const partialLast = trailingPartialXs(points).at(-1);
+  const halves = def.samePeriod && partialLast !== undefined ? data.loadTable(def.samePeriod.table) : null;
+  if (def.samePeriod && halves && partialLast !== undefined) summary += samePeriodSentence(samePeriodComparison(rowObjects(halves), def.samePeriod, partialLast), def.samePeriod, def.unit, lang);
   const firstKey = points[0]?.key;
   const change = def.chart === 'barLatest' ? null : changeOf(points.filter((p) => p.key === firstKey), def.unit, data.refYear);
   const sourceIds = sourcesOfTable(def.table, data.martSql, data.catalog, data.quality);

@@ -4,6 +4,7 @@ import type { Text } from './i18n.ts';
 import type { Unit } from './format.ts';
 import type { ChartKind } from './chart.ts';
 import type { SeriesSpec } from './series.ts';
+import type { SamePeriodSpec } from './samePeriod.ts';
 import { cluster, districtCode, parkNames } from './cluster.ts';
 
 export type IndicatorPage = 'overview' | 'trade' | 'workforce' | 'enterprises' | 'parks' | 'park';
@@ -21,6 +22,8 @@ export interface IndicatorDef extends SeriesSpec {
   chart: ChartKind;
   /** Left off the page when its table has no rows (e.g. Trade Map exports are optional inputs). */
   optional?: boolean;
+  /** Where a partial last period is compared like for like (samePeriod.ts). */
+  samePeriod?: SamePeriodSpec;
 }
 
 const text = (zh: string, en: string): Text => ({ zh, en });
@@ -205,6 +208,7 @@ export const INDICATORS: IndicatorDef[] = [
     subject: text('全球天然毛坯钻石产量', 'world rough diamond production'),
     table: 'mart_global_kp',
     y: 'carats',
+    samePeriod: { table: 'mart_global_kp_half', period: 'year', sub: 'half_year', unit: 'country', y: 'carats' },
     unit: 'carat',
     chart: 'line',
   },
