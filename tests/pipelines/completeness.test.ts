@@ -2,7 +2,7 @@
 // shipped Kimberley Process file, whose 2024 holds only the first half-year for Russia, Botswana, Canada, Angola….
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { all, exec, openDuck } from '../../pipelines/lib/duck.ts';
@@ -80,6 +80,46 @@ test('the shipped Kimberley file: 2024 is incomplete, the catalog says complete 
     const q = quality.periods?.find((p) => p.table === 'mart_global_kp');
     const m = q?.incomplete[0].measures[0];
     assert.ok(m && m.value < 0.5 && m.referencePeriod === 2023 && (m.referenceValue ?? 0) > 0.95, `coverage vs reference: ${JSON.stringify(m)}`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+const TRADEMAP = ['/work/shared/data/real/itc-trademap-diamonds-7102-7104', join(process.cwd(), '../shared/data/real/itc-trademap-diamonds-7102-7104')].find((d) => existsSync(d));
+
+test('the team\'s Trade Map workbooks: every year is judged and the catalog gives complete-through', { timeout: 180_000 }, async (t) => {
+  if (!TRADEMAP) return t.skip('shared Trade Map files not present (../shared/data/real)');
+  const tmp = mkdtempSync(join(tmpdir(), 'complete-tm-'));
+  try {
+    const raw = join(tmp, 'raw');
+    mkdirSync(join(raw, 'trademap'), { recursive: true });
+    // Into a temporary folder only: Trade Map files are never copied into the project.
+    cpSync(join(TRADEMAP, 'Diamonds_7102_trademap.xlsx'), join(raw, 'trademap', 'Diamonds_7102_trademap.xlsx'));
+    writeFileSync(
+      join(raw, 'sources.json'),
+      JSON.stringify({ sources: [{ path: 'trademap/Diamonds_7102_trademap.xlsx', id: 'trademap_7102', title: { zh: 'Trade Map', en: 'Trade Map' }, publisher: 'ITC', licence: 'ITC terms', synthetic: false, asOf: '2025-06-30' }] }),
+    );
+    const out = join(tmp, 'out');
+    await runPipeline({ rawDir: raw, outDir: out, cacheDir: null });
+    const catalog: Catalog = JSON.parse(readFileSync(join(out, 'catalog.json'), 'utf8'));
+    const tm = catalog.tables.find((x) => x.name === 'mart_global_trademap')!;
+    assert.ok(tm.periods, 'periods declared');
+    const { instance, conn } = await openDuck();
+    try {
+      const years = await all<{ year: number; complete: boolean; reporters: number }>(
+        conn,
+        `SELECT year, bool_and(period_complete) AS complete, count(DISTINCT reporter) FILTER (WHERE value_usd_thousand IS NOT NULL) AS reporters
+         FROM read_parquet('${join(out, 'tables', 'mart_global_trademap.parquet')}') GROUP BY 1 ORDER BY 1`,
+      );
+      const last = years.filter((y) => y.complete).at(-1)!;
+      assert.equal(tm.periods!.completeThrough, Number(last.year));
+      // Whatever is incomplete has fewer reporters than its reference allows: the rule, not a guess.
+      for (const inc of tm.periods!.incomplete) assert.ok(inc.measures.some((m) => m.referenceValue !== null && m.value < m.referenceValue * (1 - m.tolerance)), JSON.stringify(inc));
+      t.diagnostic(`Trade Map 7102: complete through ${tm.periods!.completeThrough}; incomplete ${tm.periods!.incomplete.map((i) => i.period).join(', ') || 'none'}`);
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
