@@ -9,7 +9,7 @@ import { t, type Lang } from './i18n.ts';
 import { pointTitle } from './pointText.ts';
 import { seriesOf, type Point } from './series.ts';
 import { FONT_STACK, PALETTE } from './theme.ts';
-import { partialMarks, partialXs } from './periodCompleteness.ts';
+import { completePoints, partialMarks, partialXs } from './periodCompleteness.ts';
 
 /** How an indicator is drawn. */
 export type ChartKind =
@@ -204,7 +204,8 @@ function plotFrame(svg: PlotSvg): number[] {
 
 /** A tiny line for headline cards: no axes, the last point marked. */
 export function renderSparkline(points: Point[], opts: { width?: number; height?: number } = {}): string {
-  const valued = points.filter((p) => p.value !== null);
+  // Complete periods only: the card beside it gives the latest complete value, and its end dot must be that value.
+  const valued = completePoints(points).filter((p) => p.value !== null);
   const document = newDocument();
   const svg = Plot.plot({
     document,

@@ -86,3 +86,15 @@ test('helpers: latest complete x, trailing partial periods, segments to dash', (
   assert.equal(m.dashed.length, 6, 'three segments touch a partial period');
   assert.deepEqual(m.hollow.map((p) => p.x), [2022, 2024]);
 });
+
+test('a headline sparkline ends on the latest complete value, as its card does', async () => {
+  const { renderSparkline } = await import('../../src/lib/chart.ts');
+  const pts: Point[] = [
+    { x: 2022, key: 'total', label: '', value: 10 },
+    { x: 2023, key: 'total', label: '', value: 20 },
+    { x: 2024, key: 'total', label: '', value: 1, partial: true },
+  ];
+  const withPartial = renderSparkline(pts);
+  const completeOnly = renderSparkline(pts.slice(0, 2));
+  assert.equal(withPartial, completeOnly);
+});
