@@ -43,7 +43,7 @@ export async function createCoverageTable(conn: Conn): Promise<void> {
 
 /**
  * Judges the periods of one built table and adds `period_complete` to its rows (the table keeps its published
- * order). A period with rows but no coverage at all is incomplete. Returns the periods judged.
+ * order). A period with rows but no coverage at all is incomplete; the verdicts are kept in period_coverage.
  */
 export async function markCompletePeriods(conn: Conn, table: string, d: PeriodsDeclaration, order: string[] = []): Promise<void> {
   const T = ident(table);
