@@ -24,6 +24,8 @@ export interface TableSchema {
   /** column → "table.column" it must exist in. */
   relationships?: Record<string, string>;
   columns: Record<string, ColumnDoc>;
+  /** The period column and how its coverage is measured (completeness.ts); rows then carry `period_complete`. */
+  periods?: import('./completeness.ts').PeriodsDeclaration;
 }
 
 export interface Schema {

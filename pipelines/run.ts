@@ -20,6 +20,7 @@ import { all, exec, ident, lit, openDuck, type Conn } from './lib/duck.ts';
 import { prepareStagingDir, swapIn, discardStaging } from './publish/atomicDir.ts';
 import { checkId, publish, type FileReconciliation, type PublishTable } from './publish/publish.ts';
 import { REFERENCE_DOCS, QUARANTINE_DOC } from './publish/extraDocs.ts';
+import { createCoverageTable, keySql, markCompletePeriods } from './completeness.ts';
 
 export interface RunOptions {
   rawDir: string;
@@ -268,6 +269,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     await loadReferenceTables(conn, referenceDir);
     await loadMacros(conn);
     await createQuarantineTable(conn);
+    await createCoverageTable(conn);
 
     beforeStage('land');
     const reconciliation: FileReconciliation[] = [];
@@ -305,7 +307,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     const lastBuild = readPreviousBuild(outDir);
     const previous = opts.force ? { ...lastBuild, tables: {}, checks: {} } : lastBuild;
     const keyInputs = { codeKey: codeKey(configPath, referenceDir), configKey: hashTree([configPath, referenceDir]), kindKeys };
-    const tableKeys: Record<string, string> = martKeys(models.map((m) => ({ ...m, doc: schema.tables[m.name] })), keyInputs);
+    const tableKeys: Record<string, string> = martKeys(models.map((m) => ({ ...m, sql: keySql(m.sql, schema.tables[m.name]?.periods), doc: schema.tables[m.name] })), keyInputs);
     for (const r of REFERENCE_TABLES) tableKeys[r.table] = sha256([keyInputs.codeKey, keyInputs.configKey, r.table].join('\n'));
     tableKeys.quality_quarantine = sha256([keyInputs.codeKey, ...SOURCE_KINDS.map((k) => kindKeys[k])].join('\n'));
     // A staged kind's rows are freed once no later model and no check reads them: memory the remaining marts and
@@ -337,6 +339,8 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
           cachedViews.delete(dep);
         }
         await buildMart(conn, m, schema.tables[m.name]?.order);
+        const periods = schema.tables[m.name]?.periods;
+        if (periods) await markCompletePeriods(conn, m.name, periods, schema.tables[m.name]?.order);
         progress?.('marts', `${m.name}: built`, count);
       }
       await freeStaged(i);

@@ -13,6 +13,8 @@ import { scanPublishedTables, type TableFinding } from './scanTables.ts';
 import { findPersonalData } from './personalData.ts';
 import { totalOrder } from '../marts.ts';
 import type { PreviousBuild } from '../plan.ts';
+import type { Catalog, CatalogTable, Quality } from '../../src/lib/contract/published.ts';
+import { tablePeriods } from '../completeness.ts';
 
 /**
  * Storage format of the published DuckDB file. Pinned so that a newer writer cannot produce a file the pinned
@@ -107,19 +109,6 @@ function carryOver(from: string, to: string): void {
 
 export const checkId = (c: { table: string; name: string }) => `${c.table}:${c.name}`;
 
-export type CatalogTable = {
-  name: string;
-  layer: string;
-  title: unknown;
-  description: unknown;
-  rows: number;
-  synthetic: boolean;
-  sources: string[];
-  columns: { name: string; type: string; zh: string | null; en: string | null; unit: string | null }[];
-  files: { parquet: string; csv: string | null; json: string | null };
-  csvOmitted?: string;
-};
-
 /** Writes one table's Parquet, CSV and JSON files and returns its catalog entry and the Parquet file's hash. */
 export async function writeTable(
   conn: Conn,
@@ -166,6 +155,7 @@ export async function writeTable(
     columns: cols.map((c) => ({ name: c.name, type: c.type, zh: t.doc.columns[c.name]?.zh ?? null, en: t.doc.columns[c.name]?.en ?? null, unit: t.doc.columns[c.name]?.unit ?? null })),
     files: { parquet: `tables/${t.name}.parquet`, csv, json },
   };
+  if (t.doc.periods) entry.periods = await tablePeriods(conn, t.name, t.doc.periods);
   if (!csv) entry.csvOmitted = `${n.toLocaleString('en')} rows: more than a spreadsheet (Excel, WPS) can open; use the Parquet file or the SQL workbench`;
   return { entry, parquetSha256 };
 }
@@ -241,8 +231,8 @@ export async function publish(p: PublishInput): Promise<{ contentHash: string }>
     .filter((d) => used.has(d.id))
     .map((d) => ({ ...d, files: p.filesBySource[d.id] ?? [] }));
   const asOf = sources.map((s) => s.asOf ?? '').filter(Boolean).sort().at(-1) ?? null;
-  const catalog = { cluster: p.cluster, asOf, anySynthetic: sources.some((s) => s.synthetic), sources, tables: catalogTables };
-  const quality = {
+  const catalog: Catalog = { cluster: p.cluster, asOf, anySynthetic: sources.some((s) => s.synthetic), sources, tables: catalogTables };
+  const quality: Quality = {
     asOf,
     files: p.reconciliation,
     totals: {
@@ -251,6 +241,7 @@ export async function publish(p: PublishInput): Promise<{ contentHash: string }>
       quarantined: p.reconciliation.reduce((a, r) => a + r.quarantined, 0),
     },
     checks: p.checks.map((c) => ({ name: c.name, table: c.table, passed: c.passed, failingRows: c.failingRows })),
+    periods: catalogTables.filter((t) => t.periods).map((t) => ({ table: t.name, completeThrough: t.periods!.completeThrough, incomplete: t.periods!.incomplete })),
   };
   for (const [name, obj] of [['catalog.json', catalog], ['quality.json', quality]] as const) {
     const text = JSON.stringify(obj, null, 1);

@@ -1,75 +1,8 @@
-// Types of the files the pipeline publishes into public/data (see pipelines/publish/publish.ts), and pure helpers
-// over them. Reading the files is in publishedData.ts (build time only).
-import type { Text } from './i18n.ts';
+// Pure helpers over the files the pipeline publishes into public/data; their types are the shared contract in
+// contract/published.ts. Reading the files is in publishedData.ts (build time only).
+import type { Catalog, CatalogTable, PublishedTable, Quality } from './contract/published.ts';
 
-export interface CatalogSource {
-  id: string;
-  title: Text;
-  publisher: string;
-  licence: string;
-  /** True when the rows were made up by the sample generator: every figure from them is marked 示例数据. */
-  synthetic: boolean;
-  asOf?: string | null;
-  url?: string;
-  notes?: string;
-  files: string[];
-}
-
-export interface CatalogColumn {
-  name: string;
-  type: string;
-  zh: string | null;
-  en: string | null;
-  unit: string | null;
-}
-
-export interface CatalogTable {
-  name: string;
-  /** "mart", "reference" or "quality". */
-  layer: string;
-  title: Text;
-  description: Text;
-  rows: number;
-  synthetic: boolean;
-  /** Source ids, only for tables with a source_id column; others are traced through their SQL (lineage.ts). */
-  sources: string[];
-  columns: CatalogColumn[];
-  files: { parquet: string; csv: string; json: string | null };
-}
-
-export interface Catalog {
-  cluster: { id: string; name: Text };
-  asOf: string | null;
-  anySynthetic: boolean;
-  sources: CatalogSource[];
-  tables: CatalogTable[];
-}
-
-export interface QualityFile {
-  sourceId: string;
-  kind: string;
-  file: string;
-  rowsIn: number;
-  loaded: number;
-  quarantined: number;
-  byRule: Record<string, number>;
-  warnings: Record<string, number>;
-}
-
-export interface Quality {
-  asOf: string | null;
-  files: QualityFile[];
-  totals: { rowsIn: number; loaded: number; quarantined: number };
-  checks: { name: string; table: string; passed: boolean; failingRows: number }[];
-}
-
-/** tables/<name>.json: column names and row arrays (dates as YYYY-MM-DD strings). */
-export interface PublishedTable {
-  table: string;
-  synthetic: boolean;
-  columns: string[];
-  rows: unknown[][];
-}
+export type * from './contract/published.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -92,3 +25,19 @@ export const EMPTY_CATALOG: Catalog = {
 };
 
 export const EMPTY_QUALITY: Quality = { asOf: null, files: [], totals: { rowsIn: 0, loaded: 0, quarantined: 0 }, checks: [] };
+
+export interface DownloadLink {
+  format: 'csv' | 'parquet' | 'json';
+  /** Path under the site root (data/...). */
+  path: string;
+}
+
+/** The files of a table that were written, in the order they are offered; a file the catalog gives as null has no link. */
+export function tableDownloads(t: Pick<CatalogTable, 'files'>): DownloadLink[] {
+  const out: DownloadLink[] = [];
+  for (const format of ['csv', 'parquet', 'json'] as const) {
+    const f = t.files[format];
+    if (typeof f === 'string' && f) out.push({ format, path: `data/${f}` });
+  }
+  return out;
+}

@@ -9,6 +9,7 @@ import { t, type Lang } from './i18n.ts';
 import { pointTitle } from './pointText.ts';
 import { seriesOf, type Point } from './series.ts';
 import { FONT_STACK, PALETTE } from './theme.ts';
+import { completePoints, partialMarks, partialXs } from './periodCompleteness.ts';
 
 /** How an indicator is drawn. */
 export type ChartKind =
@@ -79,7 +80,7 @@ export function renderChart(points: Point[], o: ChartOptions): string {
   if (o.kind === 'barLatest') {
     const labelWidth = Math.min(220, 24 + Math.max(...valued.map((p) => [...p.label].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 12 : 7), 0)), 40));
     marks = [
-      Plot.barX(valued, { x: 'value', y: 'label', fill: PALETTE[0], sort: { y: '-x' }, title, className: HIT_CLASS }),
+      Plot.barX(valued, { x: 'value', y: 'label', fill: PALETTE[0], fillOpacity: partialOpacity, sort: { y: '-x' }, title, className: HIT_CLASS }),
       Plot.text(valued, { x: 'value', y: 'label', text: (d: Point) => formatValue(d.value, o.unit, o.lang), textAnchor: 'start', dx: 4 }),
       Plot.ruleX([0]),
     ];
@@ -92,7 +93,7 @@ export function renderChart(points: Point[], o: ChartOptions): string {
       y: { label: null },
     };
   } else if (o.kind === 'barStacked') {
-    marks = [Plot.barY(valued, { x: 'x', y: 'value', fill: 'label', order: color.domain, title, className: HIT_CLASS }), Plot.ruleY([0])];
+    marks = [Plot.barY(valued, { x: 'x', y: 'value', fill: 'label', fillOpacity: partialOpacity, order: color.domain, title, className: HIT_CLASS }), Plot.ruleY([0]), ...partialLabels(valued, o.lang)];
     options = {
       width,
       height,
@@ -110,8 +111,17 @@ export function renderChart(points: Point[], o: ChartOptions): string {
       Plot.text(ref, { x: (d: number) => d, frameAnchor: 'top', text: (d: number) => t(o.lang, 'ind.ref_year', { year: d }), dy: -2, dx: 4, textAnchor: 'start', fill: '#555' }),
       // One line and one end dot per series, each in its own group tagged with the series, so an island can fade
       // the series a reader did not choose (parks compared).
-      ...colors.map((c, i) => Plot.lineY(points.filter((p) => p.key === c.key), { x: 'x', y: 'value', stroke: c.color, strokeWidth: 2, className: `${SERIES_CLASS}${i}` })),
-      ...colors.map((c, i) => Plot.dot(valued.filter((p) => p.key === c.key), Plot.selectLast({ x: 'x', y: 'value', fill: c.color, r: 3, className: `${SERIES_CLASS}${i}` }))),
+      // Incomplete periods: the line into them dashed, their dots hollow, and the period labelled (periodCompleteness.ts).
+      ...colors.map((c, i) => {
+        const pm = partialMarks(points.filter((p) => p.key === c.key));
+        return [
+          Plot.lineY(pm.solid, { x: 'x', y: 'value', stroke: c.color, strokeWidth: 2, className: `${SERIES_CLASS}${i}` }),
+          ...(pm.dashed.length ? [Plot.lineY(pm.dashed, { x: 'x', y: 'value', z: 'segment', stroke: c.color, strokeWidth: 2, strokeDasharray: '5,4', className: `${SERIES_CLASS}${i}` })] : []),
+          ...(pm.hollow.length ? [Plot.dot(pm.hollow, { x: 'x', y: 'value', fill: '#fff', stroke: c.color, strokeWidth: 1.5, r: 3.5, className: `${SERIES_CLASS}${i}` })] : []),
+          Plot.dot(pm.complete, Plot.selectLast({ x: 'x', y: 'value', fill: c.color, r: 3, className: `${SERIES_CLASS}${i}` })),
+        ];
+      }).flat(),
+      ...partialLabels(valued, o.lang),
       // Invisible hover targets on every value: their <title> is the value, shown by the browser without script.
       Plot.dot(valued, { x: 'x', y: 'value', fill: 'label', fillOpacity: 0, r: 6, title, className: HIT_CLASS }),
     ];
@@ -143,6 +153,15 @@ export function renderChart(points: Point[], o: ChartOptions): string {
   return html;
 }
 
+/** Bars of incomplete periods are drawn faint. */
+const partialOpacity = (d: Point) => (d.partial ? 0.4 : 1);
+
+/** "不完整 / partial" above each incomplete period of a time chart. */
+function partialLabels(valued: Point[], lang: Lang): Plot.Markish[] {
+  const xs = partialXs(valued);
+  return xs.length ? [Plot.text(xs, { x: (d: number) => d, frameAnchor: 'top', text: () => t(lang, 'period.partial'), dy: 10, fill: '#555' })] : [];
+}
+
 /** Class of the mark whose elements are the chart's values (one element per valued point, in data order). */
 const HIT_CLASS = 'hit';
 /** Class prefix of the marks drawn per series (followed by the series index). */
@@ -166,6 +185,7 @@ function tagMarks(svg: Element, valued: Point[], keys: string[], titleOf: (p: Po
     el.setAttribute('data-x', String(p.x));
     el.setAttribute('data-s', String(index.get(p.key) ?? 0));
     el.setAttribute('data-v', String(p.value));
+    if (p.partial) el.setAttribute('data-partial', 'true');
   });
   svg.querySelector(`g.${HIT_CLASS}`)?.removeAttribute('class');
   for (const g of [...svg.querySelectorAll(`g[class^="${SERIES_CLASS}"]`)]) {
@@ -184,7 +204,8 @@ function plotFrame(svg: PlotSvg): number[] {
 
 /** A tiny line for headline cards: no axes, the last point marked. */
 export function renderSparkline(points: Point[], opts: { width?: number; height?: number } = {}): string {
-  const valued = points.filter((p) => p.value !== null);
+  // Complete periods only: the card beside it gives the latest complete value, and its end dot must be that value.
+  const valued = completePoints(points).filter((p) => p.value !== null);
   const document = newDocument();
   const svg = Plot.plot({
     document,

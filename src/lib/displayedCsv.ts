@@ -30,13 +30,16 @@ export interface DisplayedCsvMeta {
   sourceLine: string;
 }
 
-/** Header names in both languages, so a column keeps its meaning when the file is passed on. */
-export const DISPLAYED_CSV_COLUMNS = ['指标/indicator', '年份/year', '系列代码/series_id', '系列/series', '数值/value', '单位/unit', '示例数据/sample_data', '来源/source'];
+/**
+ * Header names in both languages, so a column keeps its meaning when the file is passed on. The last says whether
+ * the value's period is complete (periodCompleteness.ts): a partial year pasted into a table must stay marked.
+ */
+export const DISPLAYED_CSV_COLUMNS = ['指标/indicator', '年份/year', '系列代码/series_id', '系列/series', '数值/value', '单位/unit', '示例数据/sample_data', '来源/source', '完整期间/period_complete'];
 
 export function displayedCsv(points: Point[], meta: DisplayedCsvMeta): string {
   const lines = [DISPLAYED_CSV_COLUMNS.map(cell).join(',')];
   for (const p of points) {
-    lines.push([meta.indicatorId, p.x, p.key, p.label || p.key, p.value, meta.unit, meta.synthetic, meta.sourceLine].map(cell).join(','));
+    lines.push([meta.indicatorId, p.x, p.key, p.label || p.key, p.value, meta.unit, meta.synthetic, meta.sourceLine, !p.partial].map(cell).join(','));
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

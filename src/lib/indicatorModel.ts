@@ -8,6 +8,8 @@ import { changeOf, summarize, type Change } from './summary.ts';
 import { sourcesOfTable } from './lineage.ts';
 import { formatDate } from './format.ts';
 import type { IndicatorDef } from './indicators.ts';
+import { latestCompleteX, trailingPartialXs } from './periodCompleteness.ts';
+import { samePeriodComparison, samePeriodSentence } from './samePeriod.ts';
 
 export interface IndicatorData {
   catalog: Catalog;
@@ -29,6 +31,8 @@ export interface IndicatorModel {
   change: Change | null;
   sources: CatalogSource[];
   asOf: string | null;
+  /** The latest complete period drawn, when later periods drawn are partial (the source line then says so). */
+  completeThrough: number | null;
   /** Published files of the table and the indicator's own files (charts/<lang>/<id>.*), relative to the site root. */
   files: { csv: string | null; parquet: string | null; svg: string; png: string; docx: string; chartCsv: string };
   /** The line under a chart: sources and as-of date. */
@@ -41,15 +45,23 @@ export function buildIndicatorModel(def: IndicatorDef, lang: Lang, data: Indicat
   const rows = table ? rowObjects(table) : [];
   const points = buildSeries(def, rows, lang);
   const synthetic = usesSynthetic(def, rows, entry?.synthetic ?? table?.synthetic ?? false);
-  const summary = summarize({ points, unit: def.unit, subject: def.subject, refYear: data.refYear, ranking: def.chart === 'barLatest', synthetic }, lang);
+  let summary = summarize({ points, unit: def.unit, subject: def.subject, refYear: data.refYear, ranking: def.chart === 'barLatest', synthetic }, lang);
+  // A partial last period, compared like for like where the indicator has the sub-periods to do so.
+  const partialLast = trailingPartialXs(points).at(-1);
+  const halves = def.samePeriod && partialLast !== undefined ? data.loadTable(def.samePeriod.table) : null;
+  if (def.samePeriod && halves && partialLast !== undefined) summary += samePeriodSentence(samePeriodComparison(rowObjects(halves), def.samePeriod, partialLast), def.samePeriod, def.unit, lang);
   const firstKey = points[0]?.key;
   const change = def.chart === 'barLatest' ? null : changeOf(points.filter((p) => p.key === firstKey), def.unit, data.refYear);
   const sourceIds = sourcesOfTable(def.table, data.martSql, data.catalog, data.quality);
   const sources = data.catalog.sources.filter((s) => sourceIds.includes(s.id));
   const asOf = data.catalog.asOf;
-  const sourceLine = t(lang, 'ind.source_line', {
+  // "Data as of" agrees with what the chart draws: when its last periods are partial, the line says how far the
+  // data are complete.
+  const completeThrough = trailingPartialXs(points).length ? latestCompleteX(points.filter((p) => !p.partial)) : null;
+  const sourceLine = t(lang, completeThrough === null ? 'ind.source_line' : 'ind.source_line_complete', {
     sources: sources.length ? sources.map((s) => pick(lang, s.title)).join(lang === 'zh' ? '；' : '; ') : '–',
     date: formatDate(asOf, lang),
+    period: completeThrough ?? '',
   });
   return {
     def,
@@ -62,6 +74,7 @@ export function buildIndicatorModel(def: IndicatorDef, lang: Lang, data: Indicat
     change,
     sources,
     asOf,
+    completeThrough,
     files: {
       csv: entry?.files.csv ? `data/${entry.files.csv}` : null,
       parquet: entry?.files.parquet ? `data/${entry.files.parquet}` : null,

@@ -4,6 +4,7 @@ import type { Text } from './i18n.ts';
 import type { Unit } from './format.ts';
 import type { ChartKind } from './chart.ts';
 import type { SeriesSpec } from './series.ts';
+import type { SamePeriodSpec } from './samePeriod.ts';
 import { cluster, districtCode, parkNames } from './cluster.ts';
 
 export type IndicatorPage = 'overview' | 'trade' | 'workforce' | 'enterprises' | 'parks' | 'park';
@@ -21,6 +22,8 @@ export interface IndicatorDef extends SeriesSpec {
   chart: ChartKind;
   /** Left off the page when its table has no rows (e.g. Trade Map exports are optional inputs). */
   optional?: boolean;
+  /** Where a partial last period is compared like for like (samePeriod.ts). */
+  samePeriod?: SamePeriodSpec;
 }
 
 const text = (zh: string, en: string): Text => ({ zh, en });
@@ -201,11 +204,11 @@ export const INDICATORS: IndicatorDef[] = [
     id: 'global-kp-production',
     page: 'trade',
     title: text('全球天然毛坯钻石产量', 'World rough diamond production'),
-    subtitle: text('金伯利进程统计，全年数据完整的国家合计', 'Kimberley Process statistics, countries with both half-years reported'),
+    subtitle: text('金伯利进程统计，各报告国合计', 'Kimberley Process statistics, all reporting countries'),
     subject: text('全球天然毛坯钻石产量', 'world rough diamond production'),
     table: 'mart_global_kp',
-    filter: { complete_year: true },
     y: 'carats',
+    samePeriod: { table: 'mart_global_kp_half', period: 'year', sub: 'half_year', unit: 'country', y: 'carats' },
     unit: 'carat',
     chart: 'line',
   },
@@ -216,7 +219,6 @@ export const INDICATORS: IndicatorDef[] = [
     subtitle: text('最近一年，按产值，前8位', 'Latest year, by value, top 8'),
     subject: text('产钻国', 'producer'),
     table: 'mart_global_kp',
-    filter: { complete_year: true },
     y: 'value_usd',
     series: { column: 'country', top: 8 },
     latestOnly: true,

@@ -14,15 +14,16 @@ export interface PointTextOptions {
 }
 
 /** The tooltip's lines, first the series (when shown), then "year: value", then the marker. */
-export function pointLines(p: { label: string; x: number; value: number | null }, o: PointTextOptions): string[] {
+export function pointLines(p: { label: string; x: number; value: number | null; partial?: boolean }, o: PointTextOptions): string[] {
   const lines: string[] = [];
   if (o.showSeries && p.label) lines.push(p.label);
   lines.push(`${formatYear(p.x, o.lang)}${t(o.lang, 'punct.colon')}${formatValue(p.value, o.unit, o.lang)}`);
+  if (p.partial) lines.push(t(o.lang, 'period.partial'));
   if (o.synthetic) lines.push(t(o.lang, 'ind.synthetic_badge'));
   return lines;
 }
 
 /** The same lines as one <title> text; Chromium and Firefox show the line breaks in the native tooltip. */
-export function pointTitle(p: { label: string; x: number; value: number | null }, o: PointTextOptions): string {
+export function pointTitle(p: { label: string; x: number; value: number | null; partial?: boolean }, o: PointTextOptions): string {
   return pointLines(p, o).join('\n');
 }

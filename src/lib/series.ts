@@ -2,6 +2,7 @@
 // into series and sum per (x, series). Pure, so the chart, the table view and the summary share one result.
 import { hasKey, pick, t, type Key, type Lang, type Text } from './i18n.ts';
 import type { Row } from './catalog.ts';
+import { latestCompleteX, rowIsPartial } from './periodCompleteness.ts';
 
 type Scalar = string | number | boolean | null;
 
@@ -52,6 +53,8 @@ export interface Point {
   key: string;
   label: string;
   value: number | null;
+  /** From an incomplete period (periodCompleteness.ts): drawn distinctly, left out of changes and rankings. */
+  partial?: boolean;
 }
 
 /** True when the row passes the filter. */
@@ -103,7 +106,7 @@ export function buildSeries(spec: SeriesSpec, rows: Row[], lang: Lang): Point[] 
     typeof spec.y === 'string'
       ? [{ column: spec.y, key: 'total', label: null }]
       : spec.y.map((m) => ({ column: m.column, key: m.column, label: t(lang, m.labelKey) }));
-  const sums = new Map<string, { x: number; key: string; label: string; value: number | null }>();
+  const sums = new Map<string, Point>();
   const order: string[] = [];
   for (const row of rows) {
     if (!matches(row, spec.filter)) continue;
@@ -123,8 +126,12 @@ export function buildSeries(spec: SeriesSpec, rows: Row[], lang: Lang): Point[] 
       const v = row[m.column];
       const num = v === null || v === undefined || v === '' ? null : Number(v);
       const cur = sums.get(id);
-      if (!cur) sums.set(id, { x, key, label, value: num });
-      else if (num !== null) cur.value = (cur.value ?? 0) + num;
+      const partial = rowIsPartial(row);
+      if (!cur) sums.set(id, partial ? { x, key, label, value: num, partial } : { x, key, label, value: num });
+      else {
+        if (num !== null) cur.value = (cur.value ?? 0) + num;
+        if (partial) cur.partial = true;
+      }
     }
   }
   let points = [...sums.values()];
@@ -132,7 +139,8 @@ export function buildSeries(spec: SeriesSpec, rows: Row[], lang: Lang): Point[] 
   if (spec.series?.include) keys = spec.series.include.filter((k) => order.includes(k));
   else if (spec.series?.groups) keys = Object.keys(spec.series.groups).filter((k) => order.includes(k));
   if (spec.latestOnly || spec.series?.top) {
-    const lastX = Math.max(...points.filter((p) => p.value !== null).map((p) => p.x));
+    // Rankings use the latest complete period: a partial one would rank whoever reported first.
+    const lastX = latestCompleteX(points);
     if (spec.latestOnly) points = points.filter((p) => p.x === lastX);
     if (spec.series?.top) {
       const ranked = points.filter((p) => p.x === lastX).sort((a, b) => (b.value ?? 0) - (a.value ?? 0)).slice(0, spec.series.top).map((p) => p.key);

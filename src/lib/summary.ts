@@ -3,6 +3,7 @@
 import { t, type Lang, type Text, pick } from './i18n.ts';
 import { formatChangePercent, formatPercent, formatPoints, formatValue, type Unit } from './format.ts';
 import { seriesOf, type Point } from './series.ts';
+import { completePoints, latestCompleteX, trailingPartialXs } from './periodCompleteness.ts';
 
 export interface Change {
   latestX: number;
@@ -20,7 +21,8 @@ export interface Change {
  * when the reference year has none). Ratios change in percentage points, everything else in percent.
  */
 export function changeOf(points: Point[], unit: Unit, refYear: number): Change | null {
-  const valued = points.filter((p) => p.value !== null).sort((a, b) => a.x - b.x);
+  // Incomplete periods are never compared with whole ones (a half-year is not a fall).
+  const valued = completePoints(points).filter((p) => p.value !== null).sort((a, b) => a.x - b.x);
   if (!valued.length) return null;
   const last = valued[valued.length - 1];
   const refPoint = valued.find((p) => p.x === refYear) ?? (valued[0].x < last.x ? valued[0] : null);
@@ -81,10 +83,17 @@ export interface SummaryInput {
 /** The whole summary text in one language. */
 export function summarize(input: SummaryInput, lang: Lang): string {
   const subject = pick(lang, input.subject);
-  const tail = (input.synthetic ? t(lang, 'summary.synthetic') : '') + t(lang, 'summary.end');
-  const valued = input.points.filter((p) => p.value !== null);
+  const partial = trailingPartialXs(input.points);
+  const tail =
+    (input.synthetic ? t(lang, 'summary.synthetic') : '') +
+    t(lang, 'summary.end') +
+    (partial.length ? t(lang, 'summary.partial', { periods: partial.join(lang === 'zh' ? '、' : ', ') }) : '');
+  let valued = completePoints(input.points).filter((p) => p.value !== null);
   if (!valued.length) return t(lang, 'summary.none');
   if (input.ranking) {
+    // The ranking of the latest complete period only.
+    const lastX = latestCompleteX(valued);
+    valued = valued.filter((p) => p.x === lastX);
     const total = valued.reduce((a, p) => a + (p.value ?? 0), 0);
     const top = [...valued].sort((a, b) => (b.value ?? 0) - (a.value ?? 0))[0];
     return (
