@@ -21,7 +21,21 @@ export const REFERENCE_TABLES: ReferenceTable[] = [
   { table: 'ref_cny_usd', file: 'exchange-rates/cny_usd_annual.csv', select: 'year::INTEGER AS year, cny_per_usd::DOUBLE AS cny_per_usd' },
 ];
 
+/**
+ * Monthly average CNY per USD, used before the annual rate when present. Optional: no monthly table is shipped
+ * (none published in a form we could cite was found), so the table is empty unless the file is added; it is not
+ * published as a reference table of its own, the catalog says per table which basis each conversion used.
+ */
+export const MONTHLY_RATES_FILE = 'exchange-rates/cny_usd_monthly.csv';
+
 export async function loadReferenceTables(conn: Conn, referenceDir: string): Promise<void> {
+  const monthly = join(referenceDir, MONTHLY_RATES_FILE);
+  await exec(
+    conn,
+    existsSync(monthly)
+      ? `CREATE OR REPLACE TABLE ref_cny_usd_monthly AS SELECT year::INTEGER AS year, month::INTEGER AS month, cny_per_usd::DOUBLE AS cny_per_usd FROM read_csv(${lit(monthly)}, all_varchar = true, header = true, delim = ',', quote = '"')`
+      : `CREATE OR REPLACE TABLE ref_cny_usd_monthly (year INTEGER, month INTEGER, cny_per_usd DOUBLE)`,
+  );
   for (const r of REFERENCE_TABLES) {
     const path = join(referenceDir, r.file);
     if (!existsSync(path)) throw new Error(`Reference file missing: ${path} (expected with data/reference/; see its SOURCE.md)`);

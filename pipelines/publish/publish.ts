@@ -42,6 +42,25 @@ export interface PublishTable {
   sorted?: boolean;
   /** Unchanged since the previous build: its files are taken from the previous output. */
   reuse?: boolean;
+  /** How the table's USD values were obtained, when they were converted from other currencies (usdConversion.ts). */
+  usdConversion?: UsdConversion[];
+}
+
+/** Rows of one file whose USD value came from one basis, and the years they cover. */
+export interface UsdBasisCount {
+  rows: number;
+  fromYear: number | null;
+  toYear: number | null;
+}
+
+/** One basis of a table's USD values: the extract's own USD column, a monthly or an annual rate, or none found. */
+export interface UsdConversion {
+  basis: 'source' | 'monthly' | 'annual' | 'none';
+  /** Where the rate came from (null for values the extract gave in USD). */
+  rateTable: string | null;
+  rows: number;
+  fromYear: number | null;
+  toYear: number | null;
 }
 
 export interface FileReconciliation {
@@ -53,6 +72,8 @@ export interface FileReconciliation {
   quarantined: number;
   byRule: Record<string, number>;
   warnings: Record<string, number>;
+  /** Loaded rows per USD basis (staging's usd_basis), for kinds that convert currencies. */
+  usdBasis?: Record<string, UsdBasisCount>;
 }
 
 export interface PublishInput {
@@ -118,12 +139,13 @@ export type CatalogTable = {
   columns: { name: string; type: string; zh: string | null; en: string | null; unit: string | null }[];
   files: { parquet: string; csv: string | null; json: string | null };
   csvOmitted?: string;
+  usdConversion?: UsdConversion[];
 };
 
 /** Writes one table's Parquet, CSV and JSON files and returns its catalog entry and the Parquet file's hash. */
 export async function writeTable(
   conn: Conn,
-  t: Pick<PublishTable, 'name' | 'doc' | 'layer' | 'sorted'>,
+  t: Pick<PublishTable, 'name' | 'doc' | 'layer' | 'sorted' | 'usdConversion'>,
   dir: string,
   limits = { csvMaxRows: CSV_MAX_ROWS, jsonMaxRows: JSON_MAX_ROWS },
 ): Promise<{ entry: CatalogTable; parquetSha256: string }> {
@@ -166,6 +188,7 @@ export async function writeTable(
     columns: cols.map((c) => ({ name: c.name, type: c.type, zh: t.doc.columns[c.name]?.zh ?? null, en: t.doc.columns[c.name]?.en ?? null, unit: t.doc.columns[c.name]?.unit ?? null })),
     files: { parquet: `tables/${t.name}.parquet`, csv, json },
   };
+  if (t.usdConversion?.length) entry.usdConversion = t.usdConversion;
   if (!csv) entry.csvOmitted = `${n.toLocaleString('en')} rows: more than a spreadsheet (Excel, WPS) can open; use the Parquet file or the SQL workbench`;
   return { entry, parquetSha256 };
 }
