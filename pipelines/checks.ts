@@ -29,6 +29,13 @@ export interface TableSchema {
    * the cause, one line per cause.
    */
   measures?: Record<string, MeasureRule>;
+  /** The table is also a section of quality.json (its rows under this key): conflicts, reconciliations. */
+  qualitySection?: string;
+  /**
+   * The columns quality.json carries (default all). The file passes the personal-data gate as plain text, where an
+   * 11-digit amount such as 13480000000 reads as a mobile number: carry shares and notes rather than raw amounts.
+   */
+  qualityColumns?: string[];
   columns: Record<string, ColumnDoc>;
 }
 

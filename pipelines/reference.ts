@@ -19,6 +19,11 @@ export const REFERENCE_TABLES: ReferenceTable[] = [
   { table: 'ref_country', file: 'countries/iso3166_countries_en_zh.csv', select: 'alpha2, alpha3, numeric, name_en, name_zh' },
   { table: 'ref_customs_partner', file: 'customs-partners/china_customs_country_codes.csv', select: 'customs_code, name_zh, name_en_as_in_source AS name_en, iso_alpha3' },
   { table: 'ref_cny_usd', file: 'exchange-rates/cny_usd_annual.csv', select: 'year::INTEGER AS year, cny_per_usd::DOUBLE AS cny_per_usd' },
+  {
+    table: 'ref_kp_world_total',
+    file: 'kimberley-totals/kp_world_production_annual.csv',
+    select: 'year::INTEGER AS year, carats::DOUBLE AS carats, carats_rounding::DOUBLE AS carats_rounding, value_usd::DOUBLE AS value_usd, value_rounding::DOUBLE AS value_rounding, as_published, source_url, difference_note_zh, difference_note_en',
+  },
 ];
 
 /**

@@ -396,6 +396,12 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     ];
     const filesBySource: Record<string, string[]> = {};
     for (const f of files) (filesBySource[f.declaration.id] ??= []).push(f.relPath);
+    const qualitySections: Record<string, { table: string; title: unknown; rows: Record<string, unknown>[] }[]> = {};
+    for (const [name, doc] of Object.entries(schema.tables)) {
+      if (!doc.qualitySection) continue;
+      const rows = await all(conn, `SELECT ${doc.qualityColumns ? doc.qualityColumns.map(ident).join(', ') : '*'} FROM ${ident(name)} ORDER BY ${doc.order?.length ? doc.order.map(ident).join(', ') : 'ALL'}`);
+      (qualitySections[doc.qualitySection] ??= []).push({ table: name, title: doc.title, rows });
+    }
     stagingDir = prepareStagingDir(outDir);
     progress?.('publish', `${tables.filter((t) => !t.reuse).length} of ${tables.length} tables to write`, { done: 0, total: tables.length });
     await publish({
@@ -410,6 +416,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
       checkKeys,
       cluster: { id: config.id, name: config.name },
       buildKey,
+      qualitySections,
     });
     const rewritten = tables.filter((t) => !t.reuse).length;
     progress?.('publish', `${rewritten} table(s) written, ${tables.length - rewritten} unchanged`, { done: tables.length, total: tables.length });

@@ -40,6 +40,22 @@ export const REFERENCE_DOCS: Record<string, TableSchema> = {
     order: ['year'],
     columns: { year: t('年份', 'Year'), cny_per_usd: t('1美元折合人民币', 'CNY per USD', 'CNY/USD') },
   },
+  ref_kp_world_total: {
+    title: t('金伯利进程公布的全球毛坯钻石年产量', 'World rough-diamond production as published by the Kimberley Process'),
+    description: t('金伯利进程年度汇总公布的全球产量（引自转述该汇总的报道，附链接），用于核对金伯利进程数据文件。', "KP's published annual world totals (quoted from the reports named), to reconcile the KP export against."),
+    order: ['year'],
+    columns: {
+      year: t('年份', 'Year'),
+      carats: t('产量（克拉）', 'Production', 'carat'),
+      carats_rounding: t('克拉数的取整单位', 'Rounding unit of carats', 'carat'),
+      value_usd: t('产值', 'Value', 'USD'),
+      value_rounding: t('产值的取整单位', 'Rounding unit of value', 'USD'),
+      as_published: t('原文', 'As published'),
+      source_url: t('出处', 'Source'),
+      difference_note_zh: t('与导出文件差异的原因', 'Why the export differs (Chinese)'),
+      difference_note_en: t('与导出文件差异的原因（英文）', 'Why the export differs'),
+    },
+  },
 };
 
 export const QUARANTINE_DOC: TableSchema = {

@@ -90,6 +90,8 @@ export interface PublishInput {
   checkKeys: Record<string, string>;
   cluster: { id: string; name: { zh: string; en: string } };
   buildKey: string;
+  /** Tables declared as sections of quality.json (schema.json qualitySection), with their rows. */
+  qualitySections?: Record<string, { table: string; title: unknown; rows: Record<string, unknown>[] }[]>;
 }
 
 export class PersonalDataError extends Error {
@@ -274,6 +276,9 @@ export async function publish(p: PublishInput): Promise<{ contentHash: string }>
       quarantined: p.reconciliation.reduce((a, r) => a + r.quarantined, 0),
     },
     checks: p.checks.map((c) => ({ name: c.name, table: c.table, passed: c.passed, failingRows: c.failingRows })),
+    ...Object.fromEntries(
+      Object.entries(p.qualitySections ?? {}).map(([k, list]) => [k, list.map((x) => ({ ...x, rows: x.rows.map((r) => Object.fromEntries(Object.entries(r).map(([c, v]) => [c, jsonValue(v)]))) }))]),
+    ),
   };
   for (const [name, obj] of [['catalog.json', catalog], ['quality.json', quality]] as const) {
     const text = JSON.stringify(obj, null, 1);
