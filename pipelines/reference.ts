@@ -14,6 +14,11 @@ export interface ReferenceTable {
 
 export const REFERENCE_TABLES: ReferenceTable[] = [
   { table: 'ref_hs', file: 'hs/hs2022_chapter71.csv', select: 'hscode, level::INTEGER AS level, parent, description_en, name_zh' },
+  {
+    table: 'ref_hs_in_force',
+    file: 'hs/hs_in_force.csv',
+    select: 'hscode, nullif(in_force_from, \'\')::INTEGER AS in_force_from, nullif(in_force_to, \'\')::INTEGER AS in_force_to, note',
+  },
   { table: 'ref_industry', file: 'industry/gbt4754_2017.csv', select: 'level::INTEGER AS level, level_name, section, division, "group", class, code, name, remark' },
   { table: 'ref_division', file: 'divisions/divisions_440113.csv', select: 'code, name, level, parent' },
   { table: 'ref_country', file: 'countries/iso3166_countries_en_zh.csv', select: 'alpha2, alpha3, numeric, name_en, name_zh' },

@@ -230,7 +230,7 @@ export const INDICATORS: IndicatorDef[] = [
     subtitle: text('HS 7102，出口额，前6位', 'HS 7102, exports, top 6'),
     subject: text('钻石出口额', 'diamond exports'),
     table: 'mart_global_trademap',
-    filter: { hs6: '7102', flow: 'export' },
+    filter: { hs_code: '7102', flow: 'export' },
     y: 'value_usd_thousand',
     series: { column: 'reporter', exclude: ['World'], top: 6 },
     unit: 'usd_thousand',
