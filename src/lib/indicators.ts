@@ -203,6 +203,10 @@ export const INDICATORS: IndicatorDef[] = [
     title: text('全球天然毛坯钻石产量', 'World rough diamond production'),
     subtitle: text('金伯利进程统计，全年数据完整的国家合计', 'Kimberley Process statistics, countries with both half-years reported'),
     subject: text('全球天然毛坯钻石产量', 'world rough diamond production'),
+    notes: text(
+      '每年的全球合计与金伯利进程公布的年度总量逐年核对，差异及其原因见数据表 mart_global_kp_reconciliation。同一国家、半年和类型的不同数字是分别提交的数据，全部计入（mart_global_kp_conflicts）。',
+      "Each year's world total is reconciled with the annual total KP published; differences and their causes are in the table mart_global_kp_reconciliation. Different figures for one country, half year and type are separate submissions and all count (mart_global_kp_conflicts).",
+    ),
     table: 'mart_global_kp',
     filter: { complete_year: true },
     y: 'carats',
