@@ -13,12 +13,13 @@ import { createLandingTable, createQuarantineTable, dropLanding, dropUnreadColum
 import { buildMart, listMartModels } from './marts.ts';
 import { checkKey, martKeys, modelDependencies, readPreviousBuild, reusable } from './plan.ts';
 import { inputsFingerprint, recordBuild } from './upToDate.ts';
-import { customChecks, declaredChecks, loadSchema, runChecks, undocumentedColumns, type CheckResult, type CheckSql, type TableSchema } from './checks.ts';
+import { customChecks, declaredChecks, describeFailingRow, loadSchema, runChecks, undocumentedColumns, type CheckResult, type CheckSql, type TableSchema } from './checks.ts';
 import { FileHasher, hashTree, sha256 } from './incremental.ts';
 import { columnsToKeep, consumersOf, readStageCache, stageCacheFiles, writeStageCache, type StageCacheFiles } from './stageCache.ts';
 import { all, exec, ident, lit, openDuck, type Conn } from './lib/duck.ts';
 import { prepareStagingDir, swapIn, discardStaging } from './publish/atomicDir.ts';
-import { checkId, publish, type FileReconciliation, type PublishTable } from './publish/publish.ts';
+import { checkId, publish, type FileReconciliation, type PublishTable, type UsdBasisCount } from './publish/publish.ts';
+import { usdConversionOf } from './usdConversion.ts';
 import { REFERENCE_DOCS, QUARANTINE_DOC } from './publish/extraDocs.ts';
 import { createCoverageTable, keySql, markCompletePeriods } from './completeness.ts';
 
@@ -65,7 +66,7 @@ export class CheckFailedError extends Error {
     super(
       'Data checks failed:\n' +
         failed
-          .map((c) => `  ${c.table} ${c.name}: ${c.failingRows} failing row(s)\n` + c.sample.slice(0, 5).map((r) => '      ' + JSON.stringify(r, (_k, v) => (typeof v === 'bigint' ? Number(v) : v))).join('\n'))
+          .map((c) => `  ${c.table} ${c.name}: ${c.failingRows} failing row(s)\n` + c.sample.slice(0, 5).map((r) => '      ' + describeFailingRow(c, r)).join('\n'))
           .join('\n'),
     );
     this.name = 'CheckFailedError';
@@ -180,6 +181,17 @@ async function reconcileKind(conn: Conn, kind: SourceKind, rowsIn: Map<string, {
   const warn = hasCheck
     ? new Map((await all<{ f: string; n: number }>(conn, `SELECT _file AS f, count(*) AS n FROM ${ident('stg_' + kind)} WHERE uscc_check_ok = false GROUP BY 1`)).map((r) => [r.f, Number(r.n)]))
     : new Map<string, number>();
+  // How each file's USD values were obtained (staging's usd_basis): recorded with the reconciliation, so a kind
+  // taken from the cache still reports it, and the catalog can say per table which conversion was used.
+  const hasBasis = (await all(conn, `SELECT 1 FROM information_schema.columns WHERE table_name = ${lit('stg_' + kind)} AND column_name = 'usd_basis'`)).length > 0;
+  const basis = new Map<string, Record<string, UsdBasisCount>>();
+  if (hasBasis) {
+    const rows = await all<{ f: string; b: string; n: number; y0: number | null; y1: number | null }>(
+      conn,
+      `SELECT _file AS f, coalesce(usd_basis, 'none') AS b, count(*) AS n, min(year) AS y0, max(year) AS y1 FROM ${ident('stg_' + kind)} GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    for (const r of rows) (basis.get(r.f) ?? basis.set(r.f, {}).get(r.f)!)[r.b] = { rows: Number(r.n), fromYear: r.y0 === null ? null : Number(r.y0), toYear: r.y1 === null ? null : Number(r.y1) };
+  }
   const out: FileReconciliation[] = [];
   const problems: string[] = [];
   for (const [file, { sourceId, rows }] of [...rowsIn].sort(([a], [b]) => a.localeCompare(b))) {
@@ -188,7 +200,9 @@ async function reconcileKind(conn: Conn, kind: SourceKind, rowsIn: Map<string, {
     const quarantined = Object.values(byRule).reduce((a, b) => a + b, 0);
     const l = loaded.get(file) ?? 0;
     if (l + quarantined !== rows) problems.push(`${file}: ${rows} rows in, ${l} loaded + ${quarantined} quarantined = ${l + quarantined}`);
-    out.push({ sourceId, kind, file, rowsIn: rows, loaded: l, quarantined, byRule, warnings: warn.get(file) ? { uscc_check_failed: warn.get(file)! } : {} });
+    const rec: FileReconciliation = { sourceId, kind, file, rowsIn: rows, loaded: l, quarantined, byRule, warnings: warn.get(file) ? { uscc_check_failed: warn.get(file)! } : {} };
+    if (basis.has(file)) rec.usdBasis = basis.get(file);
+    out.push(rec);
   }
   if (problems.length) throw new ReconciliationError(`Rows do not reconcile (a row was lost or counted twice):\n  ${problems.join('\n  ')}`);
   return out;
@@ -380,12 +394,18 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
       reuse: reusable(previous, name, tableKeys[name]),
     });
     const tables: PublishTable[] = [
-      ...Object.entries(schema.tables).map(([name, doc]) => entry(name, doc, 'mart', true)),
+      ...Object.entries(schema.tables).map(([name, doc]) => ({ ...entry(name, doc, 'mart', true), usdConversion: usdConversionOf(name, doc, models, reconciliation) })),
       ...REFERENCE_TABLES.map((r) => entry(r.table, REFERENCE_DOCS[r.table] as TableSchema, 'reference', false)),
       entry('quality_quarantine', QUARANTINE_DOC, 'quality', false),
     ];
     const filesBySource: Record<string, string[]> = {};
     for (const f of files) (filesBySource[f.declaration.id] ??= []).push(f.relPath);
+    const qualitySections: Record<string, { table: string; title: unknown; rows: Record<string, unknown>[] }[]> = {};
+    for (const [name, doc] of Object.entries(schema.tables)) {
+      if (!doc.qualitySection) continue;
+      const rows = await all(conn, `SELECT ${doc.qualityColumns ? doc.qualityColumns.map(ident).join(', ') : '*'} FROM ${ident(name)} ORDER BY ${doc.order?.length ? doc.order.map(ident).join(', ') : 'ALL'}`);
+      (qualitySections[doc.qualitySection] ??= []).push({ table: name, title: doc.title, rows });
+    }
     stagingDir = prepareStagingDir(outDir);
     progress?.('publish', `${tables.filter((t) => !t.reuse).length} of ${tables.length} tables to write`, { done: 0, total: tables.length });
     await publish({
@@ -400,6 +420,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
       checkKeys,
       cluster: { id: config.id, name: config.name },
       buildKey,
+      qualitySections,
     });
     const rewritten = tables.filter((t) => !t.reuse).length;
     progress?.('publish', `${rewritten} table(s) written, ${tables.length - rewritten} unchanged`, { done: tables.length, total: tables.length });

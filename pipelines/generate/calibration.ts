@@ -147,5 +147,5 @@ export const YEARBOOK_PERSONS: Record<string, Anchors> = {
 /** CNY per USD, annual averages (rounded official central-parity averages); used for the 人民币 files. */
 export const CNY_PER_USD: Record<number, number> = {
   2010: 6.7695, 2011: 6.4588, 2012: 6.3125, 2013: 6.1932, 2014: 6.1428, 2015: 6.2284, 2016: 6.6423, 2017: 6.7518,
-  2018: 6.6174, 2019: 6.8985, 2020: 6.8976, 2021: 6.4515, 2022: 6.7261, 2023: 7.0467, 2024: 7.1217, 2025: 7.18,
+  2018: 6.6174, 2019: 6.8985, 2020: 6.8976, 2021: 6.4515, 2022: 6.7261, 2023: 7.0467, 2024: 7.1217, 2025: 7.1429,
 };

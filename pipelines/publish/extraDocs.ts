@@ -10,6 +10,12 @@ export const REFERENCE_DOCS: Record<string, TableSchema> = {
     order: ['hscode'],
     columns: { hscode: t('HS编码', 'HS code'), level: t('位数', 'Digits'), parent: t('上级编码', 'Parent code'), description_en: t('英文名称', 'Description'), name_zh: t('中文名称', 'Chinese name') },
   },
+  ref_hs_in_force: {
+    title: t('HS编码的生效年份', 'Years an HS code was in force'),
+    description: t('HS 2022 新增或取代的编码（如培育钻石 710421、710491）生效的年份；不在其间的年份数值为空（不适用），不是0。', 'The years codes added or replaced by HS 2022 (such as lab-grown diamonds 710421, 710491) were in force; figures outside them are NULL (not applicable), never 0.'),
+    order: ['hscode'],
+    columns: { hscode: t('HS编码', 'HS code'), in_force_from: t('起始年份', 'First year in force'), in_force_to: t('终止年份', 'Last year in force'), note: t('说明', 'Note') },
+  },
   ref_industry: {
     title: t('国民经济行业分类（GB/T 4754-2017）', 'Industrial classification (GB/T 4754-2017)'),
     description: t('门类、大类、中类、小类及说明。', 'Sections, divisions, groups and classes with notes.'),
@@ -39,6 +45,22 @@ export const REFERENCE_DOCS: Record<string, TableSchema> = {
     description: t('用于把人民币金额折算为美元。', 'Used to convert CNY values to USD.'),
     order: ['year'],
     columns: { year: t('年份', 'Year'), cny_per_usd: t('1美元折合人民币', 'CNY per USD', 'CNY/USD') },
+  },
+  ref_kp_world_total: {
+    title: t('金伯利进程公布的全球毛坯钻石年产量', 'World rough-diamond production as published by the Kimberley Process'),
+    description: t('金伯利进程年度汇总公布的全球产量（引自转述该汇总的报道，附链接），用于核对金伯利进程数据文件。', "KP's published annual world totals (quoted from the reports named), to reconcile the KP export against."),
+    order: ['year'],
+    columns: {
+      year: t('年份', 'Year'),
+      carats: t('产量（克拉）', 'Production', 'carat'),
+      carats_rounding: t('克拉数的取整单位', 'Rounding unit of carats', 'carat'),
+      value_usd: t('产值', 'Value', 'USD'),
+      value_rounding: t('产值的取整单位', 'Rounding unit of value', 'USD'),
+      as_published: t('原文', 'As published'),
+      source_url: t('出处', 'Source'),
+      difference_note_zh: t('与导出文件差异的原因', 'Why the export differs (Chinese)'),
+      difference_note_en: t('与导出文件差异的原因（英文）', 'Why the export differs'),
+    },
   },
 };
 

@@ -13,7 +13,8 @@ import { scanPublishedTables, type TableFinding } from './scanTables.ts';
 import { findPersonalData } from './personalData.ts';
 import { totalOrder } from '../marts.ts';
 import type { PreviousBuild } from '../plan.ts';
-import type { Catalog, CatalogTable, Quality } from '../../src/lib/contract/published.ts';
+import type { Catalog, CatalogTable, Quality, UsdBasisCount, UsdConversion } from '../../src/lib/contract/published.ts';
+export type { UsdBasisCount, UsdConversion };
 import { tablePeriods } from '../completeness.ts';
 
 /**
@@ -44,6 +45,8 @@ export interface PublishTable {
   sorted?: boolean;
   /** Unchanged since the previous build: its files are taken from the previous output. */
   reuse?: boolean;
+  /** How the table's USD values were obtained, when they were converted from other currencies (usdConversion.ts). */
+  usdConversion?: UsdConversion[];
 }
 
 export interface FileReconciliation {
@@ -55,6 +58,8 @@ export interface FileReconciliation {
   quarantined: number;
   byRule: Record<string, number>;
   warnings: Record<string, number>;
+  /** Loaded rows per USD basis (staging's usd_basis), for kinds that convert currencies. */
+  usdBasis?: Record<string, UsdBasisCount>;
 }
 
 export interface PublishInput {
@@ -71,6 +76,8 @@ export interface PublishInput {
   checkKeys: Record<string, string>;
   cluster: { id: string; name: { zh: string; en: string } };
   buildKey: string;
+  /** Tables declared as sections of quality.json (schema.json qualitySection), with their rows. */
+  qualitySections?: Record<string, { table: string; title: unknown; rows: Record<string, unknown>[] }[]>;
 }
 
 export class PersonalDataError extends Error {
@@ -112,7 +119,7 @@ export const checkId = (c: { table: string; name: string }) => `${c.table}:${c.n
 /** Writes one table's Parquet, CSV and JSON files and returns its catalog entry and the Parquet file's hash. */
 export async function writeTable(
   conn: Conn,
-  t: Pick<PublishTable, 'name' | 'doc' | 'layer' | 'sorted'>,
+  t: Pick<PublishTable, 'name' | 'doc' | 'layer' | 'sorted' | 'usdConversion'>,
   dir: string,
   limits = { csvMaxRows: CSV_MAX_ROWS, jsonMaxRows: JSON_MAX_ROWS },
 ): Promise<{ entry: CatalogTable; parquetSha256: string }> {
@@ -156,6 +163,7 @@ export async function writeTable(
     files: { parquet: `tables/${t.name}.parquet`, csv, json },
   };
   if (t.doc.periods) entry.periods = await tablePeriods(conn, t.name, t.doc.periods);
+  if (t.usdConversion?.length) entry.usdConversion = t.usdConversion;
   if (!csv) entry.csvOmitted = `${n.toLocaleString('en')} rows: more than a spreadsheet (Excel, WPS) can open; use the Parquet file or the SQL workbench`;
   return { entry, parquetSha256 };
 }
@@ -242,6 +250,9 @@ export async function publish(p: PublishInput): Promise<{ contentHash: string }>
     },
     checks: p.checks.map((c) => ({ name: c.name, table: c.table, passed: c.passed, failingRows: c.failingRows })),
     periods: catalogTables.filter((t) => t.periods).map((t) => ({ table: t.name, completeThrough: t.periods!.completeThrough, incomplete: t.periods!.incomplete })),
+    ...Object.fromEntries(
+      Object.entries(p.qualitySections ?? {}).map(([k, list]) => [k, list.map((x) => ({ ...x, rows: x.rows.map((r) => Object.fromEntries(Object.entries(r).map(([c, v]) => [c, jsonValue(v)]))) }))]),
+    ),
   };
   for (const [name, obj] of [['catalog.json', catalog], ['quality.json', quality]] as const) {
     const text = JSON.stringify(obj, null, 1);

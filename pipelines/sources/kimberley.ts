@@ -7,7 +7,7 @@
 import { forEachLine, landRows, parseCsvLine } from './landing.ts';
 import { StructuralError, type Adapter, type InputTable, type LandContext, type Landed } from './types.ts';
 
-export const KIMBERLEY_COLUMNS = ['country', 'year', 'half_year', 'trade_type', 'production_type', 'carats', 'value_usd', 'public'];
+export const KIMBERLEY_COLUMNS = ['country', 'year', 'half_year', 'trade_type', 'production_type', 'carats', 'value_usd', 'public', 'created', 'last_modified'];
 
 /** Header names of each landing column: the KP export's first, then the tidy layout's. */
 const ALIASES: Record<string, string[]> = {
@@ -20,6 +20,10 @@ const ALIASES: Record<string, string[]> = {
   carats: ['Carat', 'carats'],
   value_usd: ['US Value', 'value_usd'],
   public: ['Public', 'public'],
+  // When KP recorded the submission and its last revision ("07Sep23:07:47:07"): the staging model lets a later
+  // revision of the same country, half year and type replace an earlier one.
+  created: ['Created', 'created'],
+  last_modified: ['Last Modified', 'last_modified'],
 };
 
 const REQUIRED = ['country', 'year', 'half_year', 'trade_type', 'production_type', 'carats', 'value_usd'];

@@ -1,7 +1,17 @@
 -- ITC Trade Map reporter totals (partner World), USD thousand, when such exports are present in the raw folder.
-SELECT t.hs6, coalesce(g.group_id, CASE WHEN t.hs6 = '7102' THEN 'diamonds_hs4' END) AS group_id, t.flow, t.reporter, t.year,
-  t.value_usd_thousand, min(t.product_label) AS product_label, bool_or(t._synthetic) AS synthetic
-FROM stg_trademap t
+-- hs_code holds a 4-digit heading (the heading's total sheet) or a 6-digit subheading; hs_level says which.
+-- A year its code was not in force (ref_hs_in_force: 710421/710491 exist from HS 2022) has no figure: Trade Map
+-- fills those cells with 0 for some reporters and leaves them blank for others, so both become NULL with
+-- value_status 'code_not_in_force', never 0. A blank cell of a year the code existed is 'not_reported'.
+SELECT t.hs6 AS hs_code, length(t.hs6)::INTEGER AS hs_level,
+  coalesce(g.group_id, CASE WHEN t.hs6 = '7102' THEN 'diamonds_hs4' END) AS group_id, t.flow, t.reporter, t.year,
+  CASE WHEN NOT in_force THEN NULL ELSE t.value_usd_thousand END AS value_usd_thousand,
+  CASE WHEN NOT in_force THEN 'code_not_in_force' WHEN t.value_usd_thousand IS NULL THEN 'not_reported' ELSE 'reported' END AS value_status,
+  min(t.product_label) AS product_label, bool_or(t._synthetic) AS synthetic
+FROM (
+  SELECT s.*, coalesce(s.year >= v.in_force_from, TRUE) AND coalesce(s.year <= v.in_force_to, TRUE) AS in_force
+  FROM stg_trademap s LEFT JOIN ref_hs_in_force v ON v.hscode = s.hs6
+) t
 LEFT JOIN cfg_hs_group g ON g.hs6 = t.hs6
-GROUP BY t.hs6, g.group_id, t.flow, t.reporter, t.year, t.value_usd_thousand
-ORDER BY t.hs6, t.flow, t.reporter, t.year
+GROUP BY ALL
+ORDER BY hs_code, t.flow, t.reporter, t.year

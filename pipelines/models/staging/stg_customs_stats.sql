@@ -4,9 +4,9 @@
 -- Month, commodity code and trade mode repeat a few hundred values over millions of rows: they are parsed and
 -- looked up once per distinct value, then joined back, rather than once per row.
 WITH months AS (
-  SELECT period AS raw, clean_text(period) AS period_raw, customs_period(period) AS period, fx.cny_per_usd
+  SELECT period AS raw, clean_text(period) AS period_raw, customs_period(period) AS period, fx.cny_per_usd, fx.usd_basis AS rate_basis
   FROM (SELECT DISTINCT period FROM landing_customs_stats) d
-  LEFT JOIN cny_rate_by_year() fx ON fx.year = year(customs_period(d.period))
+  LEFT JOIN cny_rate_by_month() fx ON fx.year = year(customs_period(d.period)) AND fx.month = month(customs_period(d.period))
 ),
 codes AS (
   SELECT
@@ -62,6 +62,7 @@ looked_up AS (
     c.is_diamond,
     c.hs_known,
     m.cny_per_usd,
+    m.rate_basis,
     CASE
       WHEN tm.trade_mode_name IS NULL AND clean_text(l.trade_mode_code) IS NULL THEN NULL
       ELSE coalesce(tm.mode_class, 'other')
@@ -110,6 +111,8 @@ SELECT
   CASE currency WHEN 'USD' THEN value WHEN 'CNY' THEN value / cny_per_usd END AS value_usd,
   CASE currency WHEN 'CNY' THEN value END AS value_cny,
   currency,
+  -- How value_usd was obtained: the extract's own USD column, else a monthly, else an annual rate (NULL: no rate).
+  CASE currency WHEN 'USD' THEN 'source' WHEN 'CNY' THEN rate_basis END AS usd_basis,
   _source_id,
   _file,
   _line,

@@ -39,13 +39,14 @@ looked_up AS (
     coalesce(g.is_diamond, FALSE) AS is_diamond,
     g.hs6 IS NOT NULL OR substr(c.hs_code, 1, 6) IN (SELECT hscode FROM ref_hs WHERE level = 6) AS hs_known,
     fx.cny_per_usd,
+    fx.usd_basis AS rate_basis,
     CASE WHEN c.trade_mode_name IS NULL THEN NULL ELSE coalesce(tm.mode_class, 'other') END AS trade_mode_class,
     -- Bureaus write the partner as a name (中国香港, sometimes 香港) or as the 3-digit code itself.
     (SELECT min(p.customs_code) FROM ref_customs_partner p
       WHERE p.name_zh = c.partner_name OR p.name_zh = '中国' || c.partner_name OR p.customs_code = c.partner_name) AS partner_code
   FROM ids c
   LEFT JOIN cfg_hs_group g ON g.hs6 = substr(c.hs_code, 1, 6)
-  LEFT JOIN cny_rate_by_year() fx ON fx.year = year(c.period)
+  LEFT JOIN cny_rate_by_month() fx ON fx.year = year(c.period) AND fx.month = month(c.period)
   LEFT JOIN trade_mode_classes() tm ON tm.name_zh = c.trade_mode_name
 ),
 cell_rules AS (
@@ -108,6 +109,8 @@ SELECT
   CASE currency WHEN 'USD' THEN value WHEN 'CNY' THEN value / cny_per_usd END AS value_usd,
   CASE currency WHEN 'CNY' THEN value END AS value_cny,
   currency,
+  -- How value_usd was obtained: the extract's own USD column, else a monthly, else an annual rate (NULL: no rate).
+  CASE currency WHEN 'USD' THEN 'source' WHEN 'CNY' THEN rate_basis END AS usd_basis,
   _source_id,
   _file,
   _line,

@@ -1,5 +1,12 @@
 -- Kimberley Process production → typed rows per country × year × half year × production type.
 -- Carats are carats and value_usd is absolute US dollars (not thousands), as KP publishes them.
+-- Duplicates and conflicts (documented in data/raw/kimberley/SOURCE.md):
+-- * a row equal to an earlier one in every published field (country, year, half year, trade and production type,
+--   carats, value) is a duplicate_row, whatever its Created / Last Modified timestamps;
+-- * rows with the same country, year, half year and type but different figures are a conflict, never a duplicate:
+--   they are separate submissions (KP edits a revised submission in place, setting Last Modified, rather than
+--   adding a row) and all of them count ('summed'), as in KP's own annual summary (the DRC's 2022 figure, 10.78 Mct
+--   and USD 77 m, includes both of its H1 LSM rows). mart_global_kp_conflicts reports each with its effect.
 WITH cleaned AS (
   SELECT
     _source_id,
@@ -17,7 +24,8 @@ WITH cleaned AS (
     clean_text(carats) AS carats_raw,
     clean_num(carats) AS carats,
     clean_text(value_usd) AS value_raw,
-    clean_num(value_usd) AS value_usd
+    clean_num(value_usd) AS value_usd,
+    coalesce(try_strptime(clean_text(last_modified), '%d%b%y:%H:%M:%S'), try_strptime(clean_text(created), '%d%b%y:%H:%M:%S')) AS revised_at
   FROM landing_kimberley
 ),
 cell_rules AS (
@@ -42,18 +50,21 @@ cell_rules AS (
 ranked AS (
   SELECT
     *,
-    -- KP's export repeats a few submissions (same country, half year and type): a second one would double the
-    -- country's production, so only the first is kept.
-    row_number() OVER w AS occurrence,
-    first_value(_line) OVER w AS first_line
+    row_number() OVER same AS occurrence,
+    first_value(_line) OVER same AS first_line
   FROM cell_rules
-  WINDOW w AS (PARTITION BY _file, country, year, half_year, trade_type, coalesce(production_type, ''), (cell_rule IS NULL) ORDER BY _line)
+  WINDOW same AS (PARTITION BY _file, country, year, half_year, trade_type, coalesce(production_type, ''), carats, value_usd, (cell_rule IS NULL) ORDER BY _line)
 ),
+-- The distinct versions of each key (rows that pass the cell rules and are not duplicates): more than one is a
+-- conflict.
 ruled AS (
   SELECT
     *,
+    CASE WHEN cell_rule IS NULL AND occurrence = 1 AND count(*) OVER (
+      PARTITION BY _file, country, year, half_year, trade_type, coalesce(production_type, ''), cell_rule IS NULL AND occurrence = 1) > 1
+    THEN 'summed' END AS conflict_resolution,
     coalesce(cell_rule, CASE WHEN occurrence > 1 THEN
-      {'rule': 'duplicate_row', 'column': NULL, 'message': printf('%s %d H%d %s %s appears again (first at row %d)', country, year, half_year, trade_type, coalesce(production_type, ''), first_line)}
+      {'rule': 'duplicate_row', 'column': NULL, 'message': printf('%s %d H%d %s: identical in every published field to row %d', country, year, half_year, concat_ws(' ', trade_type, production_type), first_line)}
     END) AS r
   FROM ranked
 )
@@ -69,6 +80,10 @@ SELECT
   production_type,
   carats,
   value_usd,
+  -- When KP last recorded the row (Last Modified, else Created; NULL in older rows).
+  revised_at,
+  -- 'summed' on each of several rows with the same key and different figures (a conflict); NULL otherwise.
+  conflict_resolution,
   r.rule AS _rule,
   r.column AS _column,
   r.message AS _message

@@ -42,24 +42,40 @@ ranked AS (
   SELECT
     *,
     -- The same figure can sit in two sheets of one workbook (a per-product sheet and a product-list sheet): the
-    -- workbook, not the sheet, is the unit, so a repeat anywhere in it would count the trade twice.
-    row_number() OVER (
-      PARTITION BY split_part(_file, '#', 1), hs6, flow, reporter, year, (cell_rule IS NULL)
-      ORDER BY _file, _line
-    ) AS occurrence,
-    first_value(_file || ' row ' || _line) OVER (
-      PARTITION BY split_part(_file, '#', 1), hs6, flow, reporter, year, (cell_rule IS NULL)
-      ORDER BY _file, _line
-    ) AS first_at
+    -- workbook, not the sheet, is the unit, so a repeat anywhere in it would count the trade twice. Only a repeat
+    -- of the same figure is a duplicate_row.
+    row_number() OVER same AS occurrence,
+    first_value(_file || ' row ' || _line) OVER same AS first_at
   FROM cell_rules
+  WINDOW same AS (
+    PARTITION BY split_part(_file, '#', 1), hs6, flow, reporter, year, value_usd_thousand, (cell_rule IS NULL)
+    ORDER BY _file, _line)
+),
+-- Two different figures for one reporter, flow, code and year in one workbook are a conflict: they cannot both be
+-- right and must not be added. The first (by sheet, then row) is kept; each other one is quarantined as
+-- conflicting_value, naming the figure kept, so the quality report shows both.
+versions AS (
+  SELECT
+    *,
+    row_number() OVER k AS version,
+    first_value(_file || ' row ' || _line) OVER k AS kept_at,
+    first_value(value_usd_thousand) OVER k AS kept_value
+  FROM ranked
+  WINDOW k AS (
+    PARTITION BY split_part(_file, '#', 1), hs6, flow, reporter, year, (cell_rule IS NULL AND occurrence = 1)
+    ORDER BY _file, _line)
 ),
 ruled AS (
   SELECT
     *,
-    coalesce(cell_rule, CASE WHEN occurrence > 1 THEN
-      {'rule': 'duplicate_row', 'column': NULL, 'message': printf('%s %s %s %d appears again (first at %s)', reporter, flow, hs6, year, first_at)}
-    END) AS r
-  FROM ranked
+    coalesce(cell_rule,
+      CASE WHEN occurrence > 1 THEN
+        {'rule': 'duplicate_row', 'column': NULL, 'message': printf('%s %s %s %d appears again (first at %s)', reporter, flow, hs6, year, first_at)}
+      WHEN version > 1 THEN
+        {'rule': 'conflicting_value', 'column': 'value_usd_thousand', 'message': printf('%s %s %s %d: %s here, but %s at %s (kept)', reporter, flow, hs6, year,
+          coalesce(value_usd_thousand::VARCHAR, 'blank'), coalesce(kept_value::VARCHAR, 'blank'), kept_at)}
+      END) AS r
+  FROM versions
 )
 SELECT
   _source_id,

@@ -72,6 +72,32 @@ export interface CatalogTable {
   csvOmitted?: string;
   /** Present for tables that declare a period column. */
   periods?: TablePeriods;
+  /** How the table's USD values were obtained, when some were converted from another currency. */
+  usdConversion?: UsdConversion[];
+}
+
+/** Rows of one file whose USD value came from one basis, and the years they cover. */
+export interface UsdBasisCount {
+  rows: number;
+  fromYear: number | null;
+  toYear: number | null;
+}
+
+/** One basis of a table's USD values: the extract's own USD column, a monthly or an annual rate, or none found. */
+export interface UsdConversion {
+  basis: 'source' | 'monthly' | 'annual' | 'none';
+  /** Where the rate came from (null for values the extract gave in USD). */
+  rateTable: string | null;
+  rows: number;
+  fromYear: number | null;
+  toYear: number | null;
+}
+
+/** A section of the quality report that a mart feeds (schema.json qualitySection): conflicts, reconciliations. */
+export interface QualitySection {
+  table: string;
+  title: unknown;
+  rows: Record<string, unknown>[];
 }
 
 export interface Catalog {
@@ -100,6 +126,8 @@ export interface Quality {
   checks: { name: string; table: string; passed: boolean; failingRows: number }[];
   /** Each table with a period column: its complete-through period and the periods left incomplete. */
   periods?: { table: string; completeThrough: number | string | null; incomplete: PeriodCoverage[] }[];
+  conflicts?: QualitySection[];
+  reconciliations?: QualitySection[];
 }
 
 /** tables/<name>.json: column names and row arrays (dates as YYYY-MM-DD strings). */

@@ -48,16 +48,25 @@ test('header recognition: the KP export and the tidy layout; other headers are n
   assert.deepEqual(mapKimberleyHeader(['Country Name', 'Year', 'Quarter']), { country: 0, year: 1, half_year: 2 });
 });
 
-test('the bundled real KP workbook loads: rows reconcile, the repeated submissions are quarantined', async () => {
-  await staged(BUNDLED, (s) => {
+test('the bundled real KP workbook loads: rows reconcile, only rows identical in every published field are duplicates', async () => {
+  await staged(BUNDLED, async (s) => {
     assert.equal(s.adapter.kind, 'kimberley');
     assert.equal(s.rowsIn, 1529);
     assert.equal(s.rowsIn, s.rows.length + s.quarantine.length, 'reconciliation');
+    // India's repeated "No Production" H2 2024 rows differ only in their KP timestamps: duplicates.
     assert.deepEqual(
       s.quarantine.map((q) => [q.line, q.rule]),
-      [419, 460, 712, 713, 714, 715, 720, 722, 724, 725, 727].map((l) => [l, 'duplicate_row']),
+      [712, 713, 714, 715].map((l) => [l, 'duplicate_row']),
     );
-    assert.equal(s.quarantine[0].message, 'Congo, Democratic Republic of 2022 H1 Production LSM appears again (first at row 416)');
+    assert.equal(s.quarantine[0].message, 'India 2024 H2 No Production: identical in every published field to row 710');
+    // Same country, half year and type with different figures: conflicts, loaded and all counted.
+    const conflicts = await all<{ l: number; r: string }>(s.conn, `SELECT _line AS l, conflict_resolution AS r FROM stg_kimberley WHERE conflict_resolution IS NOT NULL ORDER BY 1`);
+    assert.deepEqual(
+      conflicts.map((c) => [c.l, c.r]),
+      [416, 419, 459, 460, 718, 720, 721, 722, 723, 724, 725, 726, 727].map((l) => [l, 'summed']),
+    );
+    const [rev] = await all<{ t: string }>(s.conn, `SELECT strftime(revised_at, '%Y-%m-%d %H:%M:%S') AS t FROM stg_kimberley WHERE _line = 419`);
+    assert.equal(rev.t, '2023-09-07 07:47:07', 'the KP Created time is read');
     const rows = s.rows as Row[];
     assert.equal(new Set(rows.map((r) => r.country)).size, 56);
     assert.deepEqual(new Set(rows.map((r) => r.half_year)), new Set([1, 2]));
@@ -68,7 +77,7 @@ test('the bundled real KP workbook loads: rows reconcile, the repeated submissio
   });
 });
 
-test('2022 world production ≈ 120.66 Mct / USD 15.96 bn: loaded + duplicates equals the workbook read independently', async () => {
+test('2022 world production ≈ 120.66 Mct / USD 15.96 bn: what is loaded equals the workbook read independently', async () => {
   // Independent path: sum the 2022 rows straight from the sheet, without the adapter or SQL.
   const [sheet] = await readWorkbook(BUNDLED, 'kp');
   const head = sheet.rows[0].cells;
@@ -80,10 +89,11 @@ test('2022 world production ≈ 120.66 Mct / USD 15.96 bn: loaded + duplicates e
     const t = await yearTotals(s, 2022);
     close(t.carats + t.dupCarats, rawCarats, 0.01, 'carats');
     close(t.value + t.dupValue, rawValue, 0.01, 'value');
-    // The figures KP's annual summary rounds to; duplicates are the only thing the pipeline takes out.
-    close(t.carats + t.dupCarats, 120.66e6, 0.005e6, 'carats vs 120.66 Mct');
-    close(t.value + t.dupValue, 15.96e9, 0.005e9, 'value vs USD 15.96 bn');
-    assert.ok(t.dupCarats > 0 && t.dupCarats < 0.01 * t.carats, `duplicates are a small share (${t.dupCarats})`);
+    // 2022 has no duplicates, only a conflict (the DRC's two H1 LSM rows), and both rows count.
+    assert.equal(t.dupCarats, 0);
+    close(t.carats, rawCarats, 0.01, 'every 2022 row counts');
+    close(t.carats, 120.66e6, 0.005e6, 'carats vs 120.66 Mct');
+    close(t.value, 15.96e9, 0.005e9, 'value vs USD 15.96 bn');
   });
 });
 
@@ -95,7 +105,7 @@ test('2022 totals against the derived yearly CSV (the same workbook summed witho
   const value = y2022.reduce((a, r) => a + Number(r.value_usd || 0), 0);
   await staged(BUNDLED, async (s) => {
     const tot = await yearTotals(s, 2022);
-    // The derived CSV double-counts the repeated submissions, so it exceeds ours by exactly those rows.
+    // The derived CSV sums every row: it exceeds ours by exactly the true duplicates (none carry production in 2022).
     close(tot.carats, carats - tot.dupCarats, 0.01, 'carats');
     close(tot.value, value - tot.dupValue, 0.01, 'value');
   });
@@ -124,7 +134,9 @@ test('the three layouts of the same fixture rows stage identically (XLSX export 
     }));
   const xlsx = await facts(join(FIX, 'kp_export_small.xlsx'));
   assert.equal(xlsx.rowsIn, 6, 'the note-only row beside the table is not data');
-  assert.deepEqual(xlsx.q, [[6, 'duplicate_row', 'Congo, Democratic Republic of 2022 H1 Production LSM appears again (first at row 5)']]);
+  // Rows 5 and 6 share the key but not the figures: a conflict, both loaded.
+  assert.deepEqual(xlsx.q, []);
+  assert.equal(xlsx.rows.length, 6);
   assert.deepEqual(await facts(join(FIX, 'kp_export_small.csv')), xlsx);
   assert.deepEqual(await facts(join(FIX, 'kp_tidy_small.csv')), xlsx);
 });
@@ -144,7 +156,7 @@ test('malformed: bad numbers, a third half year and a repeated row, each with it
       [4, 'value_usd', 'value_unparseable', 'US Value "12x" is not a number'],
       [5, 'value_usd', 'value_negative', 'US Value "-1" is negative'],
       [6, 'half_year', 'period_unparseable', 'Quarter "3" is not a half year (1 or 2)'],
-      [8, null, 'duplicate_row', 'Canada 2022 H1 Production Production appears again (first at row 7)'],
+      [8, null, 'duplicate_row', 'Canada 2022 H1 Production Production: identical in every published field to row 7'],
     ]);
     // Thousands separators are formatting, not errors.
     assert.deepEqual((s.rows as Row[]).map((r) => [r._line, r.carats, r.value_usd]), [[7, 8000000, 1000000000]]);
