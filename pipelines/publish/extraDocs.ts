@@ -28,6 +28,24 @@ export const REFERENCE_DOCS: Record<string, TableSchema> = {
     order: ['alpha3'],
     columns: { alpha2: t('二位字母代码', 'Alpha-2'), alpha3: t('三位字母代码', 'Alpha-3'), numeric: t('数字代码', 'Numeric'), name_en: t('英文名称', 'English name'), name_zh: t('中文名称', 'Chinese name') },
   },
+  ref_country_alias: {
+    title: t('国家和地区名称的来源写法', 'Country spellings used by the sources'),
+    description: t(
+      '各来源文件中不同于ISO英文名称的国家写法及其ISO三位字母代码（本项目整理）。',
+      'Spellings of countries in the source files that differ from the ISO English name, with their alpha-3 code (this project’s mapping).',
+    ),
+    order: ['source_name'],
+    columns: { source_name: t('来源写法', 'Spelling in the source'), alpha3: t('三位字母代码', 'Alpha-3'), source: t('使用该写法的来源', 'Sources using it'), note: t('说明', 'Note') },
+  },
+  ref_country_project: {
+    title: t('本项目设定的国家和地区名称', 'Country names set by this project'),
+    description: t(
+      'ISO 3166-1 没有的地区（世界、欧盟等）及按我国官方用法显示的名称（如中国香港）。',
+      'Areas ISO 3166-1 has no entry for (World, European Union, …) and display names following Chinese official usage (e.g. Hong Kong, China).',
+    ),
+    order: ['alpha3'],
+    columns: { alpha3: t('三位字母代码', 'Alpha-3'), name_en: t('英文名称', 'English name'), name_zh: t('中文名称', 'Chinese name'), note: t('说明', 'Note') },
+  },
   ref_customs_partner: {
     title: t('海关国别（地区）代码', 'China Customs partner codes'),
     description: t('海关统计使用的三位贸易伙伴编码。', 'The 3-digit partner codes used in China Customs statistics.'),
