@@ -13,6 +13,7 @@ import { scanPublishedTables, type TableFinding } from './scanTables.ts';
 import { findPersonalData } from './personalData.ts';
 import { totalOrder } from '../marts.ts';
 import type { PreviousBuild } from '../plan.ts';
+import type { UnmatchedName } from '../nameMatches.ts';
 
 /**
  * Storage format of the published DuckDB file. Pinned so that a newer writer cannot produce a file the pinned
@@ -69,6 +70,8 @@ export interface PublishInput {
   checkKeys: Record<string, string>;
   cluster: { id: string; name: { zh: string; en: string } };
   buildKey: string;
+  /** Names the marts could not give in Chinese or English (nameMatches.ts), for the quality report. */
+  unmatchedNames?: UnmatchedName[];
 }
 
 export class PersonalDataError extends Error {
@@ -251,6 +254,7 @@ export async function publish(p: PublishInput): Promise<{ contentHash: string }>
       quarantined: p.reconciliation.reduce((a, r) => a + r.quarantined, 0),
     },
     checks: p.checks.map((c) => ({ name: c.name, table: c.table, passed: c.passed, failingRows: c.failingRows })),
+    unmatchedNames: p.unmatchedNames ?? [],
   };
   for (const [name, obj] of [['catalog.json', catalog], ['quality.json', quality]] as const) {
     const text = JSON.stringify(obj, null, 1);
