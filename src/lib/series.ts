@@ -91,10 +91,9 @@ function labelOf(key: string, row: Row | undefined, by: SeriesBy | undefined, la
     if (hasKey(k)) return t(lang, k);
   }
   if (by.labelColumns && row) {
-    const zh = row[by.labelColumns.zh];
-    const en = row[by.labelColumns.en];
-    const label = pick(lang, { zh: zh == null ? '' : String(zh), en: en == null ? '' : String(en) });
-    if (label) return label;
+    // The reader's language only: pick() would fall back to Chinese on an English page.
+    const name = row[by.labelColumns[lang]];
+    if (name != null && name !== '') return String(name);
     // No name in the reader's language: never the source's raw text (the quality report lists it), but a label
     // saying so, with the code when there is one. NULL keys (no code either) are one series, "other".
     return row[by.column] == null ? t(lang, 'names.unmatched') : t(lang, 'names.code_only', { code: key });
