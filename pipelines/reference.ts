@@ -20,6 +20,7 @@ export const REFERENCE_TABLES: ReferenceTable[] = [
   { table: 'ref_country_alias', file: 'countries/country_aliases.csv', select: 'source_name, alpha3, source, note' },
   { table: 'ref_country_project', file: 'countries/country_names_project.csv', select: 'alpha3, name_en, name_zh, note' },
   { table: 'ref_customs_partner', file: 'customs-partners/china_customs_country_codes.csv', select: 'customs_code, name_zh, name_en_as_in_source AS name_en, iso_alpha3' },
+  { table: 'ref_customs_partner_en', file: 'customs-partners/partner_names_en.csv', select: 'customs_code, name_en, note' },
   { table: 'ref_cny_usd', file: 'exchange-rates/cny_usd_annual.csv', select: 'year::INTEGER AS year, cny_per_usd::DOUBLE AS cny_per_usd' },
 ];
 

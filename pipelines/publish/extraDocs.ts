@@ -52,6 +52,12 @@ export const REFERENCE_DOCS: Record<string, TableSchema> = {
     order: ['customs_code'],
     columns: { customs_code: t('海关代码', 'Customs code'), name_zh: t('中文名称', 'Chinese name'), name_en: t('英文名称（照录）', 'English name (as in source)'), iso_alpha3: t('ISO三位字母代码', 'ISO alpha-3') },
   },
+  ref_customs_partner_en: {
+    title: t('海关贸易伙伴英文名称（无ISO代码者）', 'English names of China Customs partners without an ISO code'),
+    description: t('地区“其他”合计、属地和不详等海关代码的英文名称（本项目整理）。', 'English names for regional "other" aggregates, territories and "unknown" partner codes (this project’s).'),
+    order: ['customs_code'],
+    columns: { customs_code: t('海关代码', 'Customs code'), name_en: t('英文名称', 'English name'), note: t('说明', 'Note') },
+  },
   ref_cny_usd: {
     title: t('人民币对美元年平均汇率', 'Annual average CNY per USD'),
     description: t('用于把人民币金额折算为美元。', 'Used to convert CNY values to USD.'),

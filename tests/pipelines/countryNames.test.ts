@@ -36,7 +36,7 @@ async function martOf(s: StagedFile, name: string): Promise<void> {
   await buildMart(s.conn, m);
 }
 
-test('reference: every alias and project code has a Chinese and an English name, and no spelling maps to two codes', async () => {
+test('reference: every alias, project code and customs partner code has its names, and no spelling maps to two codes', async () => {
   const { instance, conn } = await openDuck();
   try {
     await createConfigTables(conn, loadClusterConfig());
@@ -51,6 +51,14 @@ test('reference: every alias and project code has a Chinese and an English name,
       `SELECT a.source_name, a.alpha3, n.alpha3 AS got FROM ref_country_alias a JOIN country_names() n ON n.name_key = country_name_key(a.source_name) WHERE n.alpha3 <> a.alpha3`,
     );
     assert.deepEqual(aliasKeys, [], 'an alias always wins over an ISO name with the same key');
+    // Every China Customs partner code has an English display name of its own (ISO or this project's), so the
+    // code table's typo'd English ("Conutries of Neutral Package") never reaches a page.
+    const partners = await all(
+      conn,
+      `SELECT p.customs_code, p.iso_alpha3 FROM ref_customs_partner p LEFT JOIN country_display_names() c ON c.alpha3 = p.iso_alpha3
+       LEFT JOIN ref_customs_partner_en e USING (customs_code) WHERE coalesce(c.name_en, e.name_en) IS NULL`,
+    );
+    assert.deepEqual(partners, [], 'partner codes without an English name');
   } finally {
     conn.closeSync();
     instance.closeSync();
