@@ -77,3 +77,15 @@ test('English pages set Latin faces first, Chinese pages CJK faces first; ’ is
   // In a CJK face ’ is full-width (one em each); in a Latin face it is a narrow mark.
   assert.ok(en.quotes < zh.quotes / 2, `ten ’: ${en.quotes.toFixed(1)} px on the English page, ${zh.quotes.toFixed(1)} px on the Chinese page`);
 });
+
+test('the firm list names industries in English on the English page (a labelled code when the configuration has no name)', async () => {
+  const w = await watchedPage(site.browser, new URL(site.server.url).origin);
+  try {
+    await w.page.goto(new URL('en/enterprises/', site.server.url).href);
+    const industries = await w.page.$$eval('[data-firm-table] tbody tr td:nth-of-type(3)', (tds) => [...new Set(tds.map((td) => td.textContent?.trim() ?? ''))]);
+    assert.ok(industries.length > 1, industries.join(' | '));
+    for (const name of industries) assert.ok(!CJK.test(name), `English firm list shows industry "${name}"`);
+  } finally {
+    await w.context.close();
+  }
+});
