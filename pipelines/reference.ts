@@ -22,7 +22,10 @@ export const REFERENCE_TABLES: ReferenceTable[] = [
   { table: 'ref_industry', file: 'industry/gbt4754_2017.csv', select: 'level::INTEGER AS level, level_name, section, division, "group", class, code, name, remark' },
   { table: 'ref_division', file: 'divisions/divisions_440113.csv', select: 'code, name, level, parent' },
   { table: 'ref_country', file: 'countries/iso3166_countries_en_zh.csv', select: 'alpha2, alpha3, numeric, name_en, name_zh' },
+  { table: 'ref_country_alias', file: 'countries/country_aliases.csv', select: 'source_name, alpha3, source, note' },
+  { table: 'ref_country_project', file: 'countries/country_names_project.csv', select: 'alpha3, name_en, name_zh, note' },
   { table: 'ref_customs_partner', file: 'customs-partners/china_customs_country_codes.csv', select: 'customs_code, name_zh, name_en_as_in_source AS name_en, iso_alpha3' },
+  { table: 'ref_customs_partner_en', file: 'customs-partners/partner_names_en.csv', select: 'customs_code, name_en, note' },
   { table: 'ref_cny_usd', file: 'exchange-rates/cny_usd_annual.csv', select: 'year::INTEGER AS year, cny_per_usd::DOUBLE AS cny_per_usd' },
   {
     table: 'ref_kp_world_total',

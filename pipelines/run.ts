@@ -22,6 +22,7 @@ import { checkId, publish, type FileReconciliation, type PublishTable, type UsdB
 import { usdConversionOf } from './usdConversion.ts';
 import { REFERENCE_DOCS, QUARANTINE_DOC } from './publish/extraDocs.ts';
 import { createCoverageTable, keySql, markCompletePeriods } from './completeness.ts';
+import { findUnmatchedNames } from './nameMatches.ts';
 
 export interface RunOptions {
   rawDir: string;
@@ -380,6 +381,11 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     if (failed.length) throw new CheckFailedError(failed);
     progress?.('checks', `${checks.length} checks passed (${ran.length} run, ${carried.length} unchanged)`, { done: checks.length, total: checks.length });
 
+    // Names with no Chinese or English form are listed in the quality report (not a failure: the rows keep their
+    // figures and the site labels them as not recognised).
+    const unmatchedNames = await findUnmatchedNames(conn);
+    if (unmatchedNames.length) progress?.('checks', `${unmatchedNames.length} name(s) not recognised (quality report: name_unmatched)`);
+
     beforeStage('publish');
     // Staged rows are no longer needed once marts and checks are done: free their memory for publishing.
     for (const kind of SOURCE_KINDS) await exec(conn, `DROP VIEW IF EXISTS ${ident('stg_' + kind)}; DROP TABLE IF EXISTS ${ident('stg_' + kind + '__all')}`);
@@ -418,6 +424,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
       reconciliation,
       checks,
       checkKeys,
+      unmatchedNames,
       cluster: { id: config.id, name: config.name },
       buildKey,
       qualitySections,

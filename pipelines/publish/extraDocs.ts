@@ -34,11 +34,35 @@ export const REFERENCE_DOCS: Record<string, TableSchema> = {
     order: ['alpha3'],
     columns: { alpha2: t('二位字母代码', 'Alpha-2'), alpha3: t('三位字母代码', 'Alpha-3'), numeric: t('数字代码', 'Numeric'), name_en: t('英文名称', 'English name'), name_zh: t('中文名称', 'Chinese name') },
   },
+  ref_country_alias: {
+    title: t('国家和地区名称的来源写法', 'Country spellings used by the sources'),
+    description: t(
+      '各来源文件中不同于ISO英文名称的国家写法及其ISO三位字母代码（本项目整理）。',
+      'Spellings of countries in the source files that differ from the ISO English name, with their alpha-3 code (this project’s mapping).',
+    ),
+    order: ['source_name'],
+    columns: { source_name: t('来源写法', 'Spelling in the source'), alpha3: t('三位字母代码', 'Alpha-3'), source: t('使用该写法的来源', 'Sources using it'), note: t('说明', 'Note') },
+  },
+  ref_country_project: {
+    title: t('本项目设定的国家和地区名称', 'Country names set by this project'),
+    description: t(
+      'ISO 3166-1 没有的地区（世界、欧盟等）及按我国官方用法显示的名称（如中国香港）。',
+      'Areas ISO 3166-1 has no entry for (World, European Union, …) and display names following Chinese official usage (e.g. Hong Kong, China).',
+    ),
+    order: ['alpha3'],
+    columns: { alpha3: t('三位字母代码', 'Alpha-3'), name_en: t('英文名称', 'English name'), name_zh: t('中文名称', 'Chinese name'), note: t('说明', 'Note') },
+  },
   ref_customs_partner: {
     title: t('海关国别（地区）代码', 'China Customs partner codes'),
     description: t('海关统计使用的三位贸易伙伴编码。', 'The 3-digit partner codes used in China Customs statistics.'),
     order: ['customs_code'],
     columns: { customs_code: t('海关代码', 'Customs code'), name_zh: t('中文名称', 'Chinese name'), name_en: t('英文名称（照录）', 'English name (as in source)'), iso_alpha3: t('ISO三位字母代码', 'ISO alpha-3') },
+  },
+  ref_customs_partner_en: {
+    title: t('海关贸易伙伴英文名称（无ISO代码者）', 'English names of China Customs partners without an ISO code'),
+    description: t('地区“其他”合计、属地和不详等海关代码的英文名称（本项目整理）。', 'English names for regional "other" aggregates, territories and "unknown" partner codes (this project’s).'),
+    order: ['customs_code'],
+    columns: { customs_code: t('海关代码', 'Customs code'), name_en: t('英文名称', 'English name'), note: t('说明', 'Note') },
   },
   ref_cny_usd: {
     title: t('人民币对美元年平均汇率', 'Annual average CNY per USD'),

@@ -16,6 +16,7 @@ import type { PreviousBuild } from '../plan.ts';
 import type { Catalog, CatalogTable, Quality, UsdBasisCount, UsdConversion } from '../../src/lib/contract/published.ts';
 export type { UsdBasisCount, UsdConversion };
 import { tablePeriods } from '../completeness.ts';
+import type { UnmatchedName } from '../nameMatches.ts';
 
 /**
  * Storage format of the published DuckDB file. Pinned so that a newer writer cannot produce a file the pinned
@@ -78,6 +79,8 @@ export interface PublishInput {
   buildKey: string;
   /** Tables declared as sections of quality.json (schema.json qualitySection), with their rows. */
   qualitySections?: Record<string, { table: string; title: unknown; rows: Record<string, unknown>[] }[]>;
+  /** Names the marts could not give in Chinese or English (nameMatches.ts), for the quality report. */
+  unmatchedNames?: UnmatchedName[];
 }
 
 export class PersonalDataError extends Error {
@@ -253,6 +256,7 @@ export async function publish(p: PublishInput): Promise<{ contentHash: string }>
     ...Object.fromEntries(
       Object.entries(p.qualitySections ?? {}).map(([k, list]) => [k, list.map((x) => ({ ...x, rows: x.rows.map((r) => Object.fromEntries(Object.entries(r).map(([c, v]) => [c, jsonValue(v)]))) }))]),
     ),
+    unmatchedNames: p.unmatchedNames ?? [],
   };
   for (const [name, obj] of [['catalog.json', catalog], ['quality.json', quality]] as const) {
     const text = JSON.stringify(obj, null, 1);

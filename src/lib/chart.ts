@@ -8,7 +8,7 @@ import { formatTick, formatValue, type Unit } from './format.ts';
 import { t, type Lang } from './i18n.ts';
 import { pointTitle } from './pointText.ts';
 import { seriesOf, type Point } from './series.ts';
-import { FONT_STACK, PALETTE } from './theme.ts';
+import { fontStack, PALETTE } from './theme.ts';
 import { completePoints, partialMarks, partialXs } from './periodCompleteness.ts';
 
 /** How an indicator is drawn. */
@@ -143,7 +143,7 @@ export function renderChart(points: Point[], o: ChartOptions): string {
   svg.setAttribute('data-lang', o.lang);
   svg.setAttribute('data-frame', plotFrame(svg).join(','));
   if (o.synthetic) svg.setAttribute('data-synthetic', 'true');
-  svg.setAttribute('font-family', FONT_STACK);
+  svg.setAttribute('font-family', fontStack(o.lang));
   svg.setAttribute('font-size', '12');
   svg.removeAttribute('class');
   svg.removeAttribute('aria-description');
@@ -301,7 +301,7 @@ export function renderStandaloneSvg(points: Point[], o: StandaloneOptions): stri
   const height = y + 14;
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT_STACK)}" role="img" aria-label="${escapeXml(o.title)}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(fontStack(o.lang))}" role="img" aria-label="${escapeXml(o.title)}">` +
     `<title>${escapeXml(o.title)}</title><rect width="${width}" height="${height}" fill="#fff"/>${parts.join('')}</svg>\n`
   );
 }

@@ -73,7 +73,7 @@ export function chartSvg(lang: Lang, id: string): string {
 export function chartPng(lang: Lang, id: string): { png: Buffer; width: number; height: number } {
   const k = `${lang}/${id}`;
   let png = pngs.get(k);
-  if (!png) pngs.set(k, (png = svgToPng(chartSvg(lang, id))));
+  if (!png) pngs.set(k, (png = svgToPng(chartSvg(lang, id), 2, undefined, { lang })));
   return png;
 }
 

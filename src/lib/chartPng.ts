@@ -5,6 +5,7 @@
 // needs the PNG at build time anyway.
 import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
+import type { Lang } from './i18n.ts';
 
 /** Where common systems keep a CJK sans-serif font, with the family name inside the file. */
 const CJK_FONT_CANDIDATES: { file: string; family: string }[] = [
@@ -39,7 +40,50 @@ export function findCjkFont(env: Record<string, string | undefined> = process.en
   return found;
 }
 
+/**
+ * Latin fonts for the English charts: resvg draws a <text> in its default family when the SVG's first family is
+ * not loaded, so English PNGs get a Latin default ("China’s" with a Latin apostrophe, not a full-width one) and
+ * fall back to the CJK font for a text with Chinese in it (the 示例数据 marker). Regular and bold, since titles
+ * are bold and resvg does not embolden a regular face.
+ */
+const LATIN_FONT_CANDIDATES: LatinFont[] = [
+  { files: ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'], family: 'Liberation Sans' },
+  { files: ['/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf'], family: 'Liberation Sans' },
+  { files: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'], family: 'DejaVu Sans' },
+  { files: ['/System/Library/Fonts/Helvetica.ttc'], family: 'Helvetica' },
+  { files: ['C:\\Windows\\Fonts\\arial.ttf', 'C:\\Windows\\Fonts\\arialbd.ttf'], family: 'Arial' },
+];
+
+export interface LatinFont {
+  files: string[];
+  family: string;
+}
+
+/**
+ * The Latin font for English PNGs: LATIN_FONT_FILE (with LATIN_FONT_FAMILY) when set, else the first candidate
+ * present. Null when there is none: English PNGs are then drawn in the CJK font, as before, rather than not at all.
+ */
+export function findLatinFont(env: Record<string, string | undefined> = process.env, exists: (p: string) => boolean = existsSync): LatinFont | null {
+  if (env.LATIN_FONT_FILE) {
+    if (!exists(env.LATIN_FONT_FILE)) throw new Error(`LATIN_FONT_FILE ${env.LATIN_FONT_FILE} does not exist`);
+    return { files: [env.LATIN_FONT_FILE], family: env.LATIN_FONT_FAMILY || 'Liberation Sans' };
+  }
+  const found = LATIN_FONT_CANDIDATES.find((c) => exists(c.files[0]));
+  return found ? { files: found.files.filter((f) => exists(f)), family: found.family } : null;
+}
+
+/**
+ * resvg's font options for a chart in one language. Only the known fonts: the same PNG on every build machine, and
+ * no time spent scanning system fonts. resvg does not walk the SVG's font-family list (a first family it lacks sends
+ * it to the default), so the default family is what follows the reader: Latin for English charts.
+ */
+export function pngFontOptions(cjk: CjkFont, latin: LatinFont | null, lang: Lang) {
+  const family = lang === 'en' && latin ? latin.family : cjk.family;
+  return { loadSystemFonts: false, fontFiles: [cjk.file, ...(latin?.files ?? [])], defaultFontFamily: family, sansSerifFamily: family };
+}
+
 let font: CjkFont | null = null;
+let latin: LatinFont | null | undefined;
 let warned = false;
 
 /**
@@ -60,11 +104,16 @@ export function pngChartsAvailable(env: Record<string, string | undefined> = pro
 }
 
 /** Renders an SVG document to PNG bytes; `scale` 2 gives print quality at the SVG's nominal size. */
-export function svgToPng(svg: string, scale = 2, cjk: CjkFont = (font ??= findCjkFont())): { png: Buffer; width: number; height: number } {
+export function svgToPng(
+  svg: string,
+  scale = 2,
+  cjk: CjkFont = (font ??= findCjkFont()),
+  opts: { lang?: Lang; latin?: LatinFont | null } = {},
+): { png: Buffer; width: number; height: number } {
+  const lf = opts.latin !== undefined ? opts.latin : latin === undefined ? (latin = findLatinFont()) : latin;
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
-    // Only the one known font: the same PNG on every build machine, and no time spent scanning system fonts.
-    font: { loadSystemFonts: false, fontFiles: [cjk.file], defaultFontFamily: cjk.family, sansSerifFamily: cjk.family },
+    font: pngFontOptions(cjk, lf, opts.lang ?? 'zh'),
     background: '#ffffff',
   });
   const img = resvg.render();

@@ -23,7 +23,10 @@ export interface SeriesBy {
   groups?: Record<string, string[]>;
   /** Label from the translation table: prefix + value (e.g. "flow." → flow.export). */
   labelKeyPrefix?: string;
-  /** Label from columns of the same row (e.g. {zh: 'group_name_zh', en: 'group_name_en'}). */
+  /**
+   * Label from columns of the same row (e.g. {zh: 'group_name_zh', en: 'group_name_en'}). A row without a name in
+   * the reader's language is labelled as not recognised (with its code), never with another language's text.
+   */
   labelColumns?: Text;
   /** Label from configuration, by value (e.g. industry names from cluster.json). */
   labels?: Record<string, Text>;
@@ -91,10 +94,12 @@ function labelOf(key: string, row: Row | undefined, by: SeriesBy | undefined, la
     if (hasKey(k)) return t(lang, k);
   }
   if (by.labelColumns && row) {
-    const zh = row[by.labelColumns.zh];
-    const en = row[by.labelColumns.en];
-    const label = pick(lang, { zh: zh == null ? '' : String(zh), en: en == null ? '' : String(en) });
-    if (label) return label;
+    // The reader's language only: pick() would fall back to Chinese on an English page.
+    const name = row[by.labelColumns[lang]];
+    if (name != null && name !== '') return String(name);
+    // No name in the reader's language: never the source's raw text (the quality report lists it), but a label
+    // saying so, with the code when there is one. NULL keys (no code either) are one series, "other".
+    return row[by.column] == null ? t(lang, 'names.unmatched') : t(lang, 'names.code_only', { code: key });
   }
   return key;
 }

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findCjkFont, svgToPng } from '../../src/lib/chartPng.ts';
+import { Resvg } from '@resvg/resvg-js';
+import { findCjkFont, findLatinFont, pngFontOptions, svgToPng } from '../../src/lib/chartPng.ts';
+import { FONT_STACKS } from '../../src/lib/theme.ts';
 
 test('findCjkFont prefers CJK_FONT_FILE, then known paths, and refuses to go without one', () => {
   assert.deepEqual(findCjkFont({ CJK_FONT_FILE: '/f.ttc', CJK_FONT_FAMILY: 'X' }, () => true), { file: '/f.ttc', family: 'X' });
@@ -29,4 +31,24 @@ test('Chinese text is drawn into the PNG (a CJK font is found and used)', { skip
   const blank = inkOf('');
   const chinese = inkOf('示例数据');
   assert.ok(chinese > blank * 3, `PNG with 示例数据 is ${chinese} bytes, blank ${blank}`);
+});
+
+test('English PNGs draw Latin text in a Latin font: ’ is not a full-width CJK glyph', { skip: (!font || !findLatinFont()) && 'no CJK or Latin font file on this machine' }, () => {
+  const latin = findLatinFont();
+  assert.ok(latin && font);
+  const widthOf = (lang: 'zh' | 'en') => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="40" font-family="${FONT_STACKS[lang].replace(/'/g, '&apos;')}"><text x="4" y="28" font-size="20">M’’’’’’’’’’M</text></svg>`;
+    return new Resvg(svg, { font: pngFontOptions(font!, latin, lang) }).getBBox()!.width;
+  };
+  const zh = widthOf('zh');
+  const en = widthOf('en');
+  // Ten full-width apostrophes are ten em wide; Latin ones about two.
+  assert.ok(en < zh / 2, `English text is ${en.toFixed(0)} px wide, Chinese-page text ${zh.toFixed(0)} px`);
+});
+
+test('findLatinFont prefers LATIN_FONT_FILE, then known paths, and is null without one', () => {
+  assert.deepEqual(findLatinFont({ LATIN_FONT_FILE: '/l.ttf', LATIN_FONT_FAMILY: 'L' }, () => true), { files: ['/l.ttf'], family: 'L' });
+  assert.throws(() => findLatinFont({ LATIN_FONT_FILE: '/missing.ttf' }, () => false), /does not exist/);
+  assert.equal(findLatinFont({}, (p) => p.includes('DejaVuSans'))?.family, 'DejaVu Sans');
+  assert.equal(findLatinFont({}, () => false), null);
 });

@@ -11,10 +11,13 @@ grouped AS (
 )
 SELECT g.year, g.region_level, g.group_id, g.flow, g.partner_code,
   coalesce(min(p.name_zh), min(g.partner_name)) AS partner_name_zh,
-  coalesce(min(c.name_en), min(p.name_en)) AS partner_name_en,
+  -- English: the country's display name (macros/06_country_names.sql), else this project's name for a code without
+  -- an ISO code; the code table's own English (typos kept as in its source) only as a last resort.
+  coalesce(min(c.name_en), min(pe.name_en), min(p.name_en)) AS partner_name_en,
   round(sum(g.value_usd), 2) AS value_usd, round(sum(g.quantity_carats), 3) AS quantity_carats, bool_or(g.synthetic) AS synthetic
 FROM grouped g
 LEFT JOIN ref_customs_partner p ON p.customs_code = g.partner_code
-LEFT JOIN ref_country c ON c.alpha3 = p.iso_alpha3
+LEFT JOIN country_display_names() c ON c.alpha3 = p.iso_alpha3
+LEFT JOIN ref_customs_partner_en pe ON pe.customs_code = g.partner_code
 GROUP BY g.year, g.region_level, g.group_id, g.flow, g.partner_code
 ORDER BY g.year, g.region_level, g.group_id, g.flow, value_usd DESC, g.partner_code

@@ -128,6 +128,11 @@ export interface Quality {
   periods?: { table: string; completeThrough: number | string | null; incomplete: PeriodCoverage[] }[];
   conflicts?: QualitySection[];
   reconciliations?: QualitySection[];
+  /**
+   * Names in the marts with no Chinese or English form (rule `name_unmatched`, pipelines/nameMatches.ts): the raw
+   * name appears only here; pages label those rows as not recognised.
+   */
+  unmatchedNames?: { rule: string; table: string; column: string; name: string; missing: 'zh' | 'en' | 'both'; rows: number }[];
 }
 
 /** tables/<name>.json: column names and row arrays (dates as YYYY-MM-DD strings). */

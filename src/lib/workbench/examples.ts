@@ -49,7 +49,7 @@ ORDER BY year`,
   {
     id: 'kp-top-producers',
     title: { zh: '金伯利进程：最近完整年份毛坯钻石产量前十国', en: 'Kimberley Process: top 10 rough-diamond producers, latest complete year' },
-    sql: `SELECT country, year, carats, value_usd
+    sql: `SELECT country_name_zh, country_name_en, year, carats, value_usd
 FROM mart_global_kp
 WHERE year = (SELECT max(year) FROM mart_global_kp WHERE period_complete)
 ORDER BY carats DESC NULLS LAST, country

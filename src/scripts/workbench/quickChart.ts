@@ -4,7 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ResultGrid, RawValue } from '../../lib/workbench/resultGrid.ts';
 import { SAMPLE_DATA_LABEL } from '../../lib/workbench/sampleMarker.ts';
-import { FONT_STACK } from '../../lib/theme.ts';
+import { fontStack } from '../../lib/theme.ts';
 
 export const CHART_MAX_ROWS = 5000;
 export type MarkKind = 'line' | 'bar' | 'dot';
@@ -122,14 +122,14 @@ function legendSvg(el: Element, width: number): { items: SVGElement[]; height: n
 
 /**
  * The chart as one standalone <svg>: a copy of the chart's own, with the colour legend (HTML on the page) drawn
- * above it and the site's system font stack (CJK faces first) set, since a file has no page font to inherit.
+ * above it and the site's system font stack for the page's language set, since a file has no page font to inherit.
  */
 function standaloneSvg(el: Element): SVGSVGElement | null {
   const svg = chartSvg(el);
   if (!svg) return null;
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  copy.style.fontFamily = FONT_STACK;
+  copy.style.fontFamily = fontStack(document.documentElement.lang.startsWith('en') ? 'en' : 'zh');
   const width = Number(svg.getAttribute('width'));
   const height = Number(svg.getAttribute('height'));
   const legend = legendSvg(el, width);
