@@ -70,7 +70,9 @@ function numberAt(run: DigitRun, i: number): { kind: PersonalDataKind; value: st
     if (s.length === 18 && isResidentId(s)) kind = 'resident_id';
     else if (s.length === 15 && isOldResidentId(s) && (i > 0 || !run.letterBefore) && (j < run.groups.length - 1 || !run.letterAfter)) kind = 'resident_id';
     // Hashes (hex) hold 11-digit stretches by chance; an ID's check digit, date and region make that negligible.
-    else if (isMobile(s) && !run.hexBound[i] && !run.hexBound[j]) kind = 'mobile';
+    // A phone number does not run on into letters ("13514401134H51…" is a firm's code), and groups joined across
+    // a separator do not start glued to letters either; a label glued before one number is common (Tel138…).
+    else if (isMobile(s) && !run.hexBound[i] && !run.hexBound[j] && (j < run.groups.length - 1 || !run.letterAfter) && (single || i > 0 || !run.letterBefore)) kind = 'mobile';
     if (kind) best = { kind, value: s.toUpperCase(), end: j };
   }
   return best;

@@ -25,8 +25,11 @@ interface Kind {
   write: (file: string, values: string[]) => Promise<void>;
 }
 
-/** A CSV fixture with rows appended: copies of its first data row with `column` holding "<original> <value>". */
-function csvKind(kind: string, fixture: string, column: string, flow?: 'import' | 'export'): Kind {
+/**
+ * A CSV fixture with rows appended: copies of its first data row with `column` holding "<original> <value>", and
+ * `key` (when given) set per row so that each planted row is its own row of the output, not folded into another.
+ */
+function csvKind(kind: string, fixture: string, column: string, flow?: 'import' | 'export', key?: { column: string; value: (i: number) => string }): Kind {
   return {
     kind,
     path: `${kind}/${fixture.split('/').pop()}`,
@@ -37,7 +40,8 @@ function csvKind(kind: string, fixture: string, column: string, flow?: 'import' 
       assert.ok(h >= 0, `${fixture} has a ${column} column`);
       const c = rows[h].indexOf(column);
       const template = rows[h + 1];
-      for (const v of values) rows.push(template.map((x, i) => (i === c ? `${x} ${v}` : x)));
+      const kc = key ? rows[h].indexOf(key.column) : -1;
+      values.forEach((v, n) => rows.push(template.map((x, i) => (i === c ? `${x} ${v}` : i === kc ? key!.value(n) : x))));
       writeFileSync(file, '\uFEFF' + Papa.unparse(rows, { quotes: true }) + '\r\n');
     },
   };
@@ -59,7 +63,11 @@ const tradeMap: Kind = {
 
 const F = 'tests/fixtures';
 const KINDS: Kind[] = [
-  csvKind('customs_stats', `${F}/customs_stats/utf8_bom_reduced.csv`, '贸易伙伴名称', 'import'),
+  // The trade mart keeps one partner name per month, code and partner: each planted row gets its own month.
+  csvKind('customs_stats', `${F}/customs_stats/utf8_bom_reduced.csv`, '贸易伙伴名称', 'import', {
+    column: '数据年月',
+    value: (i) => `${2016 + Math.floor(i / 12)}${String(1 + (i % 12)).padStart(2, '0')}`,
+  }),
   csvKind('enterprise_customs', `${F}/enterprise_customs/rmb.csv`, '贸易方式'),
   csvKind('registry', `${F}/registry/official.csv`, '经营范围'),
   csvKind('employment_yearbook', `${F}/employment/yearbook_wan.csv`, '行业名称'),
