@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { runPipeline } from '../../pipelines/run.ts';
@@ -141,3 +142,14 @@ for (const [k, kind] of KINDS.entries()) {
       assert.ok(err.findings.some((f) => f.table === 'mart_employment_firms' && f.column === 'uscc' && f.masked === findPersonalData(id)[0].masked), 'the ID after 6,000 rows');
   });
 }
+
+test('the command line exits 3 and names table, column and kind, with the value masked', async () => {
+  const spelling = '（138）1234－5699';
+  const raw = await rawFolder('cli', [{ kind: KINDS.find((k) => k.kind === 'registry')!, values: [spelling] }]);
+  const out = join(tmp, 'out-cli');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', '--raw', raw, '--out', out, '--no-cache', '--quiet'], { encoding: 'utf8' });
+  assert.equal(r.status, 3, r.stderr);
+  assert.match(r.stderr, /mart_enterprises\.scope: mobile 138\*+99/);
+  assert.ok(!r.stderr.includes('13812345699') && !r.stderr.includes('1234－5699'), 'the number itself is not printed');
+  assert.equal(existsSync(out), false);
+});
