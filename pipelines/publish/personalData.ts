@@ -68,7 +68,9 @@ function numberAt(run: DigitRun, i: number): { kind: PersonalDataKind; value: st
     if (decimal) continue;
     let kind: PersonalDataKind | null = null;
     if (s.length === 18 && isResidentId(s)) kind = 'resident_id';
-    else if (s.length === 15 && isOldResidentId(s) && (i > 0 || !run.letterBefore) && (j < run.groups.length - 1 || !run.letterAfter)) kind = 'resident_id';
+    // The old form has no check digit: it counts standing alone (no letters glued on) and in at most four groups
+    // (6-6-3, 6-3-3-3), not when strung together from a list of small numbers ("1 1 1 1 …").
+    else if (s.length === 15 && j - i < 4 && isOldResidentId(s) && (i > 0 || !run.letterBefore) && (j < run.groups.length - 1 || !run.letterAfter)) kind = 'resident_id';
     // Hashes (hex) hold 11-digit stretches by chance; an ID's check digit, date and region make that negligible.
     // A phone number does not run on into letters ("13514401134H51…" is a firm's code), and groups joined across
     // a separator do not start glued to letters either; a label glued before one number is common (Tel138…).
@@ -93,15 +95,34 @@ function findNumbers(line: string): { kind: PersonalDataKind; value: string }[] 
 }
 
 // Local part and domain labels may be non-ASCII (张三@例子.中国); spaces around the @ are tolerated. The top-level
-// label is letters (com, 中国) or a punycode label (xn--fiqs8s).
-const EMAIL = /[\p{L}\p{N}._%+\-'!#$&*=?^`{|}~]+ ?@ ?(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:\p{L}{2,}|xn--[a-z0-9-]+)/giu;
+// label is letters (com, 中国) or a punycode label (xn--fiqs8s). Lengths are bounded (64 for the local part, 63 per
+// label, as in RFC 5321) so that a huge cell with an @ in it costs linear time, not quadratic.
+const EMAIL = /[\p{L}\p{N}._%+\-'!#$&*=?^`{|}~]{1,64} ?@ ?(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.){1,10}(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})/iu;
+
+/**
+ * E-mail addresses, looked for around each @ only: an address has no @ but its own, its local part is at most 66
+ * characters before it (64 and a space) and its domain ends before the next @. So each character is read at most
+ * twice, whatever the line.
+ */
+function findEmails(line: string): string[] {
+  const out: string[] = [];
+  let prev = -1;
+  for (let at = line.indexOf('@'); at >= 0; ) {
+    const next = line.indexOf('@', at + 1);
+    const m = line.slice(Math.max(prev + 1, at - 66), Math.min(next < 0 ? line.length : next, at + 700)).match(EMAIL);
+    if (m) out.push(m[0]);
+    prev = at;
+    at = next;
+  }
+  return out;
+}
 
 export function findPersonalData(text: string): Finding[] {
   const out: Finding[] = [];
   text.split('\n').forEach((raw, i) => {
     const l = normaliseForScan(raw);
     for (const n of findNumbers(l)) out.push({ kind: n.kind, masked: mask(n.value), line: i + 1 });
-    if (l.includes('@')) for (const m of l.matchAll(EMAIL)) out.push({ kind: 'email', masked: mask(m[0].replace(/ /g, '')), line: i + 1 });
+    for (const e of findEmails(l)) out.push({ kind: 'email', masked: mask(e.replace(/ /g, '')), line: i + 1 });
   });
   return out;
 }

@@ -24,6 +24,7 @@ const SEP = String.raw`\s\-\u2010-\u2015\u2212\u2043.\u00B7\u30FB\u2027\u2022()\
 const SEP_ONLY = new RegExp(`^[${SEP}]*$`, 'u');
 const RUN = new RegExp(`[0-9](?:[${SEP}]*[0-9])*(?:[Xx](?![A-Za-z0-9]))?`, 'gu');
 const SPLIT = new RegExp(`[${SEP}]+`, 'u');
+const SEPARATORS = new RegExp(`[${SEP}]+`, 'gu');
 
 export interface DigitRun {
   /** The digit groups, in order (the last may end in X, an ID's check character). */
@@ -37,11 +38,14 @@ export interface DigitRun {
   hexBound: boolean[];
 }
 
+const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/** Whether line[start, end) lies in a hexadecimal token of 32+ characters (looked for at most 64 either side). */
 function hexToken(line: string, start: number, end: number): boolean {
   let a = start;
   let b = end;
-  while (a > 0 && /[0-9A-Fa-f]/.test(line[a - 1])) a--;
-  while (b < line.length && /[0-9A-Fa-f]/.test(line[b])) b++;
+  while (a > 0 && start - a < 64 && isHex(line.charCodeAt(a - 1))) a--;
+  while (b < line.length && b - end < 64 && isHex(line.charCodeAt(b))) b++;
   return b - a >= 32 && /[A-Fa-f]/.test(line.slice(a, b));
 }
 
@@ -53,7 +57,7 @@ export function digitRuns(line: string): DigitRun[] {
     const start = m.index!;
     const end = start + text.length;
     const groups = text.split(SPLIT);
-    const separators = [...text.matchAll(new RegExp(`[${SEP}]+`, 'gu'))].map((s) => s[0]);
+    const separators = groups.length > 1 ? [...text.matchAll(SEPARATORS)].map((s) => s[0]) : [];
     // Only the outer groups can touch letters; inner ones are bounded by separators.
     const hexBound = groups.map((_, k) => {
       if (k !== 0 && k !== groups.length - 1) return false;

@@ -67,3 +67,13 @@ test('mobile numbers: any grouping and country code, never a group cut out of a 
   assert.deepEqual(findPersonalData('213812345678'), [], 'twelve digits');
   assert.deepEqual(findPersonalData('a94a8fe5ccb19ba61c4c0873d391e13812345678fbbd3e987982fbbd3'), [], 'inside a hash');
 });
+
+test('huge cells cost linear time: letters before an @, a hex blob full of digit runs, a long digit run', () => {
+  const t0 = performance.now();
+  assert.deepEqual(findPersonalData('a'.repeat(300_000) + '@'), []);
+  assert.deepEqual(findPersonalData('0a1b2c3d4e5f6789'.repeat(40_000)), []);
+  assert.deepEqual(findPersonalData('1 '.repeat(200_000)), []);
+  const long = findPersonalData('x'.repeat(100_000) + ' 138 1234 5678 ' + '9'.repeat(100_000));
+  assert.deepEqual(long.map((f) => f.kind), ['mobile']);
+  assert.ok(performance.now() - t0 < 15_000, `${Math.round(performance.now() - t0)} ms`);
+});
