@@ -2,7 +2,7 @@
 // no cap: DuckDB's regular-expression prefilter (scanText.ts) passes the values that could hold a finding, and
 // the exact checks (normalised spelling, ID checksum and birth date) run in findPersonalData on those only.
 // Numbers are not scanned: a trade value can have 11 digits without being a phone number.
-import { all, ident, lit, type Conn } from '../lib/duck.ts';
+import { all, exec, ident, lit, type Conn } from '../lib/duck.ts';
 import { findPersonalData, type PersonalDataKind } from './personalData.ts';
 import { sqlPrefilter } from './scanText.ts';
 
@@ -28,22 +28,28 @@ export async function textColumns(conn: Conn, table: string): Promise<{ name: st
 }
 
 /**
- * The distinct values of a table's text columns that pass the prefilter, all of them. Distinct first: text
- * columns of big marts repeat a few codes millions of times, so the expression then runs once per value.
+ * Gathers the distinct values of every text column of every table into one temporary table, then runs the
+ * prefilter over it in one statement. Distinct first: text columns of big marts repeat a few codes millions of
+ * times, so the expression runs once per value. One expression for everything: DuckDB compiles a regular
+ * expression per expression and thread, and the prefilter's large character classes made that cost more than the
+ * matching itself when each column had its own (22 s against 4 s on the sample output, measured).
  */
-export function candidatesSql(table: string, cols: { text: string }[], pattern = sqlPrefilter()): string {
-  return cols
-    .map((c, i) => `SELECT ${i} AS col, v FROM (SELECT DISTINCT ${c.text} AS v FROM ${ident(table)}) WHERE regexp_matches(v, ${lit(pattern)})`)
-    .join('\nUNION ALL\n');
-}
-
 export async function scanPublishedTables(conn: Conn, tables: string[]): Promise<TableFinding[]> {
+  const columns: { table: string; column: string }[] = [];
+  const parts: string[] = [];
+  for (const t of tables)
+    for (const c of await textColumns(conn, t)) {
+      parts.push(`SELECT DISTINCT ${columns.length} AS col, ${c.text} AS v FROM ${ident(t)}`);
+      columns.push({ table: t, column: c.name });
+    }
+  if (!parts.length) return [];
   const out: TableFinding[] = [];
-  for (const t of tables) {
-    const cols = await textColumns(conn, t);
-    if (!cols.length) continue;
-    for (const { col, v } of await all<{ col: number; v: string }>(conn, candidatesSql(t, cols)))
-      for (const f of findPersonalData(v)) out.push({ table: t, column: cols[col].name, kind: f.kind, masked: f.masked });
+  await exec(conn, `CREATE OR REPLACE TEMP TABLE __personal_data_scan AS ${parts.join('\nUNION ALL\n')}`);
+  try {
+    const candidates = await all<{ col: number; v: string }>(conn, `SELECT col, v FROM __personal_data_scan WHERE regexp_matches(v, ${lit(sqlPrefilter())})`);
+    for (const { col, v } of candidates) for (const f of findPersonalData(v)) out.push({ ...columns[col], kind: f.kind, masked: f.masked });
+  } finally {
+    await exec(conn, 'DROP TABLE IF EXISTS __personal_data_scan');
   }
   return out;
 }
