@@ -149,7 +149,8 @@ test('the command line exits 3 and names table, column and kind, with the value 
   const out = join(tmp, 'out-cli');
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', '--raw', raw, '--out', out, '--no-cache', '--quiet'], { encoding: 'utf8' });
   assert.equal(r.status, 3, r.stderr);
-  assert.match(r.stderr, /mart_enterprises\.scope: mobile 138\*+99/);
+  // The planted copy repeats its template's firm code, so it lands in the quarantine with its raw text.
+  assert.match(r.stderr, /quality_quarantine\.raw: mobile 138\*+99/);
   assert.ok(!r.stderr.includes('13812345699') && !r.stderr.includes('1234－5699'), 'the number itself is not printed');
   assert.equal(existsSync(out), false);
 });
