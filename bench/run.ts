@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchPipeline, pipelineMarkdown } from './pipeline.ts';
+import { benchGate, gateMarkdown } from './personalDataGate.ts';
 import { benchSite, siteMarkdown } from './site.ts';
 import { benchWorkbench, bigWarehouseOption, workbenchMarkdown } from './workbench.ts';
 
@@ -16,6 +17,7 @@ const sections: string[] = [
 ];
 const p = await benchPipeline();
 sections.push(pipelineMarkdown(p), '');
+sections.push('## Personal-data gate (issue 12)', '', gateMarkdown(await benchGate()), '');
 // The site benchmark reads the built dist/ (run after `npm run build`); it also times a fresh astro build and runs
 // Lighthouse on each page type (BENCH_BUILD=0 / BENCH_LIGHTHOUSE=0 skip them).
 sections.push('## Site (issue 3)', '', siteMarkdown(await benchSite({ build: process.env.BENCH_BUILD !== '0', lighthouse: process.env.BENCH_LIGHTHOUSE !== '0' })), '');

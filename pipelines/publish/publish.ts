@@ -87,7 +87,8 @@ export class PersonalDataError extends Error {
   constructor(readonly findings: TableFinding[]) {
     super(
       `Personal data found in the output; nothing was published:\n` +
-        findings.slice(0, 20).map((f) => `  ${f.table}.${f.column}: ${f.kind} ${f.masked}`).join('\n'),
+        findings.slice(0, 20).map((f) => `  ${f.table}.${f.column}: ${f.kind} ${f.masked}`).join('\n') +
+        (findings.length > 20 ? `\n  … and ${findings.length - 20} more` : ''),
     );
     this.name = 'PersonalDataError';
   }

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findPersonalData, isResidentId } from '../../../pipelines/publish/personalData.ts';
+import { findPersonalData, isMobile, isOldResidentId, isResidentId } from '../../../pipelines/publish/personalData.ts';
 import { plantedResidentId } from '../../helpers/plantedId.ts';
+import { lookAlikes, personalSpellings } from '../../fixtures/personal_data/corpus.ts';
 
 test('a resident ID with a valid check character is found, one with a wrong one is not', () => {
   const id = plantedResidentId();
@@ -28,4 +29,51 @@ test('mobile numbers and e-mail addresses are found', () => {
 
 test('landlines are not mobiles', () => {
   assert.deepEqual(findPersonalData('020-84801234 and 02084801234'), []);
+});
+
+test('every spelling in the corpus is caught, once, as what it is', () => {
+  const spellings = personalSpellings();
+  assert.ok(spellings.length >= 50, `${spellings.length} spellings`);
+  const masks = new Set<string>();
+  for (const s of spellings) {
+    const f = findPersonalData(`备注 ${s.text} 完`);
+    assert.deepEqual(f.map((x) => x.kind), [s.kind], `${s.label}: ${JSON.stringify(s.text)}`);
+    masks.add(f[0].masked);
+  }
+  assert.equal(masks.size, spellings.length, 'each spelling reports a different masked value (so pipeline tests can tell them apart)');
+});
+
+test('look-alikes are not flagged: USCCs, order numbers, dates, HS codes, hashes, decimals, amounts, landlines', () => {
+  const clean = lookAlikes();
+  assert.ok(clean.length >= 100);
+  for (const v of clean) assert.deepEqual(findPersonalData(v), [], v);
+  assert.deepEqual(findPersonalData(clean.join(' | ')), [], 'nor when they stand side by side');
+});
+
+test('old 15-digit IDs need a real birth date and stand alone; 18-digit IDs need a real date too', () => {
+  assert.equal(isOldResidentId('440113900307123'), true);
+  assert.equal(isOldResidentId('440113900230123'), false, '30 February');
+  assert.equal(isOldResidentId('990113900307123'), false, 'no such province');
+  assert.deepEqual(findPersonalData('SO440113900307123'), [], 'inside an order code');
+  assert.equal(isResidentId(plantedResidentId('44011319900230123')), false, '30 February');
+  assert.equal(isResidentId(plantedResidentId('44011328900101123')), false, 'born in 2890');
+});
+
+test('mobile numbers: any grouping and country code, never a group cut out of a longer number', () => {
+  assert.equal(isMobile('13812345678'), true);
+  assert.equal(isMobile('008613812345678'), true);
+  assert.equal(isMobile('12812345678'), false);
+  assert.deepEqual(findPersonalData('2024 13812345678'), [{ kind: 'mobile', masked: '138******78', line: 1 }], 'after a separate number');
+  assert.deepEqual(findPersonalData('213812345678'), [], 'twelve digits');
+  assert.deepEqual(findPersonalData('a94a8fe5ccb19ba61c4c0873d391e13812345678fbbd3e987982fbbd3'), [], 'inside a hash');
+});
+
+test('huge cells cost linear time: letters before an @, a hex blob full of digit runs, a long digit run', () => {
+  const t0 = performance.now();
+  assert.deepEqual(findPersonalData('a'.repeat(300_000) + '@'), []);
+  assert.deepEqual(findPersonalData('0a1b2c3d4e5f6789'.repeat(40_000)), []);
+  assert.deepEqual(findPersonalData('1 '.repeat(200_000)), []);
+  const long = findPersonalData('x'.repeat(100_000) + ' 138 1234 5678 ' + '9'.repeat(100_000));
+  assert.deepEqual(long.map((f) => f.kind), ['mobile']);
+  assert.ok(performance.now() - t0 < 15_000, `${Math.round(performance.now() - t0)} ms`);
 });
