@@ -109,8 +109,8 @@ http {
     sendfile on;
     server {
         listen ${port};
-        root site;
-        include nginx/cluster-site.conf;
+        root site;                      # relative to the -p prefix
+        include cluster-site.conf;      # relative to this file's folder
     }
 }
 `;
