@@ -2,11 +2,13 @@
 // Exit codes: 0 built or up to date; 1 data checks or reconciliation failed; 2 an input file is unusable;
 // 3 personal data found in the output; 64 bad command line; 70 internal error.
 import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
 import type { RunSummary } from './run.ts';
 import { StructuralError } from './sources/types.ts';
 import { ConfigError } from './config.ts';
 import { inputsFingerprint, isUpToDate } from './upToDate.ts';
 import { progressDisplay } from './progressDisplay.ts';
+import { recoverInterruptedPublish } from './publish/atomicDir.ts';
 
 const HELP = `Usage: npm run pipeline -- [options]
 
@@ -77,6 +79,8 @@ async function main(): Promise<number> {
   const upToDate = (out: string) => `Up to date: ${out} (nothing changed; --force rebuilds)`;
   let display: ReturnType<typeof progressDisplay> | null = null;
   try {
+    // A previous run killed inside the output swap left the previous output aside: put it back first.
+    recoverInterruptedPublish(resolve(o.out!));
     // Asked before DuckDB and the workbook reader are even loaded: a no-change rebuild costs little more than Node.
     if (!o.force && !o['no-cache'] && isUpToDate(o.cache!, o.out!, inputsFingerprint({ rawDir: o.raw!, outDir: o.out!, configPath: o.config!, referenceDir: 'data/reference' }))) {
       console.log(upToDate(o.out!));
