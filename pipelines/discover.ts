@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { listRawFiles, rawFile } from './rawFolder.ts';
-import { localToday, parseDeclarations } from './sourceDeclarations.ts';
+import { declarationsText, localToday, parseDeclarations } from './sourceDeclarations.ts';
 import { sniffCsv, readWorkbook } from './sources/landing.ts';
 import { StructuralError, type InputTable, type SourceDeclaration } from './sources/types.ts';
 
@@ -17,7 +17,7 @@ export interface DiscoveredFile {
 export function readDeclarations(rawDir: string, today = localToday()): SourceDeclaration[] {
   const p = rawFile(rawDir, 'sources.json');
   if (!p) throw new StructuralError('sources.json', `missing in ${rawDir}: every extract must be declared (id, publisher, licence, synthetic)`);
-  return parseDeclarations(readFileSync(p, 'utf8'), today);
+  return parseDeclarations(declarationsText(readFileSync(p)), today);
 }
 
 /** The declaration covering a file: an exact path, else the longest folder prefix. */

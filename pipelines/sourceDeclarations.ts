@@ -116,6 +116,19 @@ function locate(path: PropertyKey[], data: unknown): string {
 }
 
 /**
+ * The text of sources.json from its bytes: UTF-8 (with or without a BOM), or UTF-16 with a BOM, as Windows
+ * Notepad saves "Unicode". Anything else is refused rather than read with replacement characters in the titles.
+ */
+export function declarationsText(bytes: Uint8Array): string {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  try {
+    return new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new StructuralError(FILE, 'is not UTF-8 text: save it as UTF-8');
+  }
+}
+
+/**
  * Reads the text of sources.json (a BOM is allowed: Windows editors write one) and checks it against the schema.
  * `today` bounds the as-of dates. Throws a StructuralError listing every problem.
  */

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseDeclarations } from '../../pipelines/sourceDeclarations.ts';
+import { declarationsText, parseDeclarations } from '../../pipelines/sourceDeclarations.ts';
 import { StructuralError } from '../../pipelines/sources/types.ts';
 
 const TODAY = '2026-06-30';
@@ -39,6 +39,14 @@ test('the bundled sources.json passes, and its entries come back as declared', (
 
 test('a BOM before the JSON is tolerated', () => {
   assert.deepEqual(parseDeclarations('\uFEFF' + text([ok]), TODAY), [ok]);
+});
+
+test('UTF-16 with a BOM (Notepad\'s "Unicode") is read; bytes that are not UTF-8 are refused, not garbled', () => {
+  const json = text([ok]);
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]);
+  assert.deepEqual(parseDeclarations(declarationsText(le), TODAY), [ok]);
+  const gbk = Buffer.from([0x7b, 0xbd, 0xf0, 0x7d]); // "{金}" in GBK
+  assert.throws(() => declarationsText(gbk), (e) => e instanceof StructuralError && /sources\.json: is not UTF-8 text/.test(e.message));
 });
 
 test('a null entry is refused by index, not a crash', () => {
