@@ -2,11 +2,13 @@
 // Exit codes: 0 built or up to date; 1 data checks or reconciliation failed; 2 an input file is unusable;
 // 3 personal data found in the output; 64 bad command line; 70 internal error.
 import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
 import type { RunSummary } from './run.ts';
 import { StructuralError } from './sources/types.ts';
 import { ConfigError } from './config.ts';
 import { inputsFingerprint, isUpToDate } from './upToDate.ts';
 import { progressDisplay } from './progressDisplay.ts';
+import { recoverInterruptedPublish } from './publish/atomicDir.ts';
 
 const HELP = `Usage: npm run pipeline -- [options]
 
@@ -75,39 +77,48 @@ async function main(): Promise<number> {
   }
   const started = Date.now();
   const upToDate = (out: string) => `Up to date: ${out} (nothing changed; --force rebuilds)`;
-  // Asked before DuckDB and the workbook reader are even loaded: a no-change rebuild costs little more than Node.
-  if (!o.force && !o['no-cache'] && isUpToDate(o.cache!, o.out!, inputsFingerprint({ rawDir: o.raw!, outDir: o.out!, configPath: o.config!, referenceDir: 'data/reference' }))) {
-    console.log(upToDate(o.out!));
-    return 0;
-  }
-  const { runPipeline, CheckFailedError, ReconciliationError } = await import('./run.ts');
-  const { PersonalDataError } = await import('./publish/publish.ts');
-  const display = o.quiet ? null : progressDisplay(process.stdout, started);
+  let display: ReturnType<typeof progressDisplay> | null = null;
   try {
+    // A previous run killed inside the output swap left the previous output aside: put it back first.
+    recoverInterruptedPublish(resolve(o.out!));
+    // Asked before DuckDB and the workbook reader are even loaded: a no-change rebuild costs little more than Node.
+    if (!o.force && !o['no-cache'] && isUpToDate(o.cache!, o.out!, inputsFingerprint({ rawDir: o.raw!, outDir: o.out!, configPath: o.config!, referenceDir: 'data/reference' }))) {
+      console.log(upToDate(o.out!));
+      return 0;
+    }
+    const { runPipeline } = await import('./run.ts');
+    display = o.quiet ? null : progressDisplay(process.stdout, started);
     const summary = await runPipeline(
       { rawDir: o.raw!, outDir: o.out!, configPath: o.config!, cacheDir: o['no-cache'] ? null : o.cache!, force: o.force },
-      { progress: display ? (stage, detail, count) => display.update(stage, detail, count) : undefined },
+      { progress: display ? (stage, detail, count) => display!.update(stage, detail, count) : undefined },
     );
     display?.stop();
     console.log(summary.status === 'up-to-date' ? upToDate(summary.outDir) : summaryTable(summary));
     return 0;
   } catch (e) {
     display?.stop();
-    if (e instanceof StructuralError || e instanceof ConfigError) {
-      console.error(`Input error: ${e.message}`);
-      return 2;
-    }
-    if (e instanceof CheckFailedError || e instanceof ReconciliationError) {
-      console.error(e.message);
-      return 1;
-    }
-    if (e instanceof PersonalDataError) {
-      console.error(e.message);
-      return 3;
-    }
-    console.error(e);
-    return 70;
+    return reportFailure(e);
   }
+}
+
+/** Prints why the run failed and gives the exit code for it (the documented set above). */
+async function reportFailure(e: unknown): Promise<number> {
+  if (e instanceof StructuralError || e instanceof ConfigError) {
+    console.error(`Input error: ${e.message}`);
+    return 2;
+  }
+  const { CheckFailedError, ReconciliationError } = await import('./run.ts');
+  const { PersonalDataError } = await import('./publish/publish.ts');
+  if (e instanceof CheckFailedError || e instanceof ReconciliationError) {
+    console.error(e.message);
+    return 1;
+  }
+  if (e instanceof PersonalDataError) {
+    console.error(e.message);
+    return 3;
+  }
+  console.error(e);
+  return 70;
 }
 
 process.exitCode = await main();

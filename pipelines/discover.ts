@@ -1,7 +1,9 @@
 // Finds the extracts under the raw folder, pairs each with its declaration in sources.json and reads its
 // header(s) so the adapters can recognise the format.
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { join, relative, extname, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { listRawFiles, rawFile } from './rawFolder.ts';
+import { declarationsText, localToday, parseDeclarations } from './sourceDeclarations.ts';
 import { sniffCsv, readWorkbook } from './sources/landing.ts';
 import { StructuralError, type InputTable, type SourceDeclaration } from './sources/types.ts';
 
@@ -11,35 +13,11 @@ export interface DiscoveredFile {
   declaration: SourceDeclaration;
 }
 
-export function readDeclarations(rawDir: string): SourceDeclaration[] {
-  const p = join(rawDir, 'sources.json');
-  if (!existsSync(p)) throw new StructuralError('sources.json', `missing in ${rawDir}: every extract must be declared (id, publisher, licence, synthetic)`);
-  let parsed: { sources?: SourceDeclaration[] };
-  try {
-    parsed = JSON.parse(readFileSync(p, 'utf8'));
-  } catch (e) {
-    throw new StructuralError('sources.json', `not valid JSON: ${(e as Error).message}`);
-  }
-  const list = parsed.sources;
-  if (!Array.isArray(list)) throw new StructuralError('sources.json', 'expected {"sources": [...]}');
-  for (const [i, d] of list.entries()) {
-    for (const k of ['path', 'id', 'publisher', 'licence'] as const) {
-      if (typeof d[k] !== 'string' || !d[k]) throw new StructuralError('sources.json', `sources[${i}] lacks "${k}"`);
-    }
-    if (typeof d.synthetic !== 'boolean') throw new StructuralError('sources.json', `sources[${i}] (${d.id}) must say "synthetic": true or false`);
-  }
-  return list;
-}
-
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.') || name.startsWith('~$')) continue;
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...walk(p));
-    else if (['.csv', '.xlsx'].includes(extname(name).toLowerCase())) out.push(p);
-  }
-  return out;
+/** The declarations in the raw folder's sources.json, checked against their schema (see sourceDeclarations.ts). */
+export function readDeclarations(rawDir: string, today = localToday()): SourceDeclaration[] {
+  const p = rawFile(rawDir, 'sources.json');
+  if (!p) throw new StructuralError('sources.json', `missing in ${rawDir}: every extract must be declared (id, publisher, licence, synthetic)`);
+  return parseDeclarations(declarationsText(readFileSync(p)), today);
 }
 
 /** The declaration covering a file: an exact path, else the longest folder prefix. */
@@ -53,8 +31,8 @@ export function declarationFor(decls: SourceDeclaration[], relPath: string): Sou
 
 export function discoverFiles(rawDir: string): DiscoveredFile[] {
   const decls = readDeclarations(rawDir);
-  return walk(rawDir).map((path) => {
-    const relPath = relative(rawDir, path).split(sep).join('/');
+  const extracts = listRawFiles(rawDir).filter((f) => ['.csv', '.xlsx'].includes(extname(f.relPath).toLowerCase()));
+  return extracts.map(({ path, relPath }) => {
     const declaration = declarationFor(decls, relPath);
     if (!declaration) throw new StructuralError(relPath, 'not declared in sources.json: add an entry with its publisher, licence and "synthetic" flag');
     return { path, relPath, declaration };

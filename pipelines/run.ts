@@ -17,7 +17,7 @@ import { customChecks, declaredChecks, describeFailingRow, loadSchema, runChecks
 import { FileHasher, hashTree, sha256 } from './incremental.ts';
 import { columnsToKeep, consumersOf, readStageCache, stageCacheFiles, writeStageCache, type StageCacheFiles } from './stageCache.ts';
 import { all, exec, ident, lit, openDuck, type Conn } from './lib/duck.ts';
-import { prepareStagingDir, swapIn, discardStaging } from './publish/atomicDir.ts';
+import { prepareStagingDir, recoverInterruptedPublish, swapIn, discardStaging } from './publish/atomicDir.ts';
 import { checkId, publish, type FileReconciliation, type PublishTable, type UsdBasisCount } from './publish/publish.ts';
 import { usdConversionOf } from './usdConversion.ts';
 import { REFERENCE_DOCS, QUARANTINE_DOC } from './publish/extraDocs.ts';
@@ -227,6 +227,8 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
   const configPath = opts.configPath ?? 'data/cluster.json';
   const referenceDir = opts.referenceDir ?? 'data/reference';
   const outDir = resolve(opts.outDir);
+  // Before anything reads the output (the previous build's keys) or can fail.
+  recoverInterruptedPublish(outDir);
   const cacheDir = opts.cacheDir === undefined ? resolve('.cache/pipeline') : opts.cacheDir && resolve(opts.cacheDir);
   const config = loadClusterConfig(configPath);
   const schema = loadSchema();

@@ -37,7 +37,7 @@ export async function insertQuarantine(conn: Conn, kind: string, rows: Quarantin
  * file DuckDB parsed directly, so a multi-million-row extract is never copied after DuckDB has read it.
  */
 export async function createLandingTable(conn: Conn, adapter: Adapter): Promise<void> {
-  const cols = ['_source_id', '_file', '_line', '_synthetic', ...adapter.landingColumns];
+  const cols = ['_source_id', '_file', '_line', '_synthetic', '_as_of', ...adapter.landingColumns];
   await dropLanding(conn, adapter.kind);
   await exec(conn, `CREATE TABLE ${ident(`landing_${adapter.kind}__rows`)} (${cols.map((c) => `${ident(c)} VARCHAR`).join(', ')})`);
   await exec(conn, `CREATE TABLE IF NOT EXISTS landing_parts (kind VARCHAR, part_table VARCHAR, select_sql VARCHAR)`);
@@ -78,6 +78,8 @@ function landingSelect(adapter: Adapter, landed: Landed, decl: SourceDeclaration
     `${lit(relPath)} AS _file`,
     `${line} AS _line`,
     `${lit(String(decl.synthetic))} AS _synthetic`,
+    // The staging rules refuse dates after it (NULL: the day of the build).
+    `${lit(decl.asOf ?? null)} AS _as_of`,
     ...landed.columns.filter((n) => n !== '_line' && known.has(n) && !(n in landed.constants)).map((n) => ident(n)),
     ...Object.entries(landed.constants).filter(([k]) => known.has(k)).map(([k, v]) => `${lit(v)} AS ${ident(k)}`),
   ];

@@ -3,9 +3,10 @@
 // the same output folder, and that output is still the one it built, there is nothing to do. This keeps a
 // no-change rebuild to the cost of starting Node (a full check would parse every workbook to recognise it).
 // Imports only Node built-ins, so the CLI can ask before loading DuckDB and the XLSX reader.
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { hashTree, sha256 } from './incremental.ts';
+import { listRawFiles } from './rawFolder.ts';
 
 const PIPELINES_DIR = new URL('.', import.meta.url).pathname;
 
@@ -16,26 +17,11 @@ export interface FingerprintInputs {
   referenceDir: string;
 }
 
-function statLines(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else out.push(`${relative(dir, p)}\t${st.size}\t${st.mtimeMs}`);
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 export function inputsFingerprint(o: FingerprintInputs): string {
   return sha256(
     [
       resolve(o.rawDir),
-      ...statLines(o.rawDir),
+      ...listRawFiles(o.rawDir).map((f) => `${f.relPath}\t${f.size}\t${f.mtimeMs}`),
       hashTree([PIPELINES_DIR, o.configPath, o.referenceDir]),
     ].join('\n'),
   );

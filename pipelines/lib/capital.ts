@@ -55,8 +55,18 @@ function currencyOf(words: string): CapitalCurrency | null | 'unknown' | 'confli
   return found.size ? [...found][0] : null;
 }
 
+/**
+ * True when every comma between digits groups three of them after one to three leading digits ("1,234,567"):
+ * "1,2,3" is not 123, and a decimal comma "1,5" is not 15 (the same rule as the staging SQL's clean_num).
+ */
+function separatorsGroupThree(text: string): boolean {
+  const ascii = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return (ascii.match(/\d[\d,，]*\d/g) ?? []).every((run) => !/[,，]/.test(run) || /^\d{1,3}(?:[,，]\d{3})+$/.test(run));
+}
+
 /** Parses one 注册资本 cell. Amounts without a currency word are in CNY, the registry's default. */
 export function parseCapital(text: string | null | undefined, headerUnit: CapitalHeaderUnit = null): CapitalParse {
+  if (!separatorsGroupThree(text ?? '')) return { kind: 'unparseable', reason: 'has thousands separators that do not group three digits (1,234,567; a decimal comma is not read)' };
   const s = normalise(text ?? '');
   if (PLACEHOLDERS.has(s)) return { kind: 'missing' };
   if (OTHER_CURRENCIES.test(s)) return { kind: 'unparseable', reason: 'is in a currency other than CNY, USD or HKD' };

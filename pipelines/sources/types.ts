@@ -52,23 +52,9 @@ export interface InputTable {
   sheetRows?: { line: number; cells: string[] }[];
 }
 
-/** Metadata an extract carries beside its rows, declared in data/raw/sources.json. */
-export interface SourceDeclaration {
-  /** Glob-free path (relative to the raw folder) or a folder prefix ending in "/". */
-  path: string;
-  id: string;
-  title: { zh: string; en: string };
-  publisher: string;
-  licence: string;
-  /** True when the rows are made up by the sample generator: every derived figure is marked 示例数据. */
-  synthetic: boolean;
-  /** Date the data describes up to (YYYY-MM-DD), used as the catalog's as-of date. */
-  asOf?: string;
-  /** Trade flow of a customs file whose rows carry no 进出口 column. */
-  flow?: 'import' | 'export';
-  url?: string;
-  notes?: string;
-}
+/** Metadata an extract carries beside its rows, declared in data/raw/sources.json (schema and reading there). */
+export type { SourceDeclaration } from '../sourceDeclarations.ts';
+import type { SourceDeclaration } from '../sourceDeclarations.ts';
 
 export interface LandContext {
   config: ClusterConfig;

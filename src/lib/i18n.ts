@@ -385,6 +385,7 @@ const STRINGS = {
   'sql.err_memory': { zh: '浏览器内存不足：请在 SQL 中先汇总、筛选或加 LIMIT，减少返回的行数。', en: 'The browser ran out of memory: aggregate, filter or add a LIMIT so the query returns fewer rows.' },
   'sql.err_network': { zh: '已拒绝：工作台只能读取本站的数据，不能访问其他网站或网络地址。', en: 'Refused: the workbench reads only this site’s data and cannot reach other websites or network addresses.' },
   'sql.err_extension': { zh: '这条查询需要 DuckDB 扩展，而扩展要从互联网下载，离线环境中不可用（Parquet 或 Excel 文件请用上方的导入按钮）。', en: 'This query needs a DuckDB extension, which would be downloaded from the internet and is unavailable offline (for a Parquet or Excel file, use the import button above).' },
+  'sql.err_extensions_disabled': { zh: '此工作台已禁用 DuckDB 扩展：INSTALL、LOAD 不会安装或加载任何扩展，这条语句未执行。已发布的数据表和导入的 CSV、Excel、Parquet 文件无需扩展即可查询。', en: 'Extensions are disabled in this workbench: INSTALL and LOAD install or load nothing, and this statement was not run. The published tables and imported CSV, Excel and Parquet files need no extension.' },
   'sql.err_cancelled': { zh: '查询已停止。', en: 'The query was stopped.' },
   'sql.err_file': { zh: '无法读取这个文件：', en: 'This file could not be read:' },
   'sql.err_other': { zh: '出现错误：', en: 'Something went wrong:' },

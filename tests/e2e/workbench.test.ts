@@ -289,6 +289,21 @@ test('SQL cannot reach another host', async () => {
   await w.context.close();
 });
 
+test('INSTALL or LOAD of an extension is refused: extensions are disabled in this workbench', async () => {
+  const w = await watchedContext();
+  await openWorkbench(w);
+  for (const sql of ['INSTALL httpfs', 'SELECT 1;\nLOAD spatial']) {
+    await runSql(w.page, sql);
+    assert.equal(await w.page.locator('[data-wb-error]').isVisible(), true, `${sql}: refused`);
+    assert.equal(await w.page.getAttribute('[data-wb-error]', 'data-kind'), 'extensions_disabled', await w.page.locator('[data-wb-error-message]').innerText());
+    assert.match(await w.page.locator('[data-wb-error-kind]').innerText(), /已禁用 DuckDB 扩展/);
+  }
+  assert.equal(await w.page.locator('[data-wb-error-message]').innerText(), 'LOAD spatial');
+  await runSql(w.page, 'SELECT 42 AS answer');
+  assert.deepEqual(await shownRows(w.page), [['42']]);
+  await w.context.close();
+});
+
 test('the overview page fetches no wasm and no DuckDB worker', async () => {
   const w = await watchedContext();
   await w.page.goto(server.url);

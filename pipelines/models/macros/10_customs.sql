@@ -30,13 +30,16 @@ CREATE OR REPLACE MACRO customs_carats(qty, unit, is_diamond) AS (
     CASE clean_text(unit) WHEN '克拉' THEN qty WHEN '克' THEN qty * 5 WHEN '千克' THEN qty * 5000 END
   END);
 
--- The rules a 数据年月 cell can break, shared by both customs models (NULL when the month is fine).
-CREATE OR REPLACE MACRO customs_period_rule(period_raw, period) AS (
+-- The rules a 数据年月 cell can break, shared by both customs models (NULL when the month is fine). Before 1990 is
+-- impossibly early (China's customs statistics by commodity code start later); a month that begins after the
+-- extract's as-of date is one the data cannot cover.
+CREATE OR REPLACE MACRO customs_period_rule(period_raw, period, as_of) AS (
   CASE
     WHEN period_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'period', 'message': '数据年月 is empty'}
     WHEN period IS NULL THEN {'rule': 'period_unparseable', 'column': 'period', 'message': printf('数据年月 "%s" is not a YYYYMM month', period_raw)}
     WHEN year(period) < 1990 OR year(period) > 2100 THEN
       {'rule': 'period_out_of_range', 'column': 'period', 'message': printf('数据年月 "%s" is outside the years 1990–2100', period_raw)}
+    WHEN period > as_of_limit(as_of) THEN after_as_of_rule('数据年月', period_raw, 'period', as_of)
   END);
 
 -- The cell rules both customs models apply to the commodity code, the flow, a quantity, its unit and the value
@@ -57,7 +60,7 @@ CREATE OR REPLACE MACRO customs_flow_rule(flow_raw, flow) AS (
 
 CREATE OR REPLACE MACRO customs_quantity_rule(qty_raw, qty, col, label) AS (
   CASE
-    WHEN num_bad(qty_raw, qty) THEN {'rule': 'quantity_unparseable', 'column': col, 'message': printf('%s "%s" is not a number', label, qty_raw)}
+    WHEN num_bad(qty_raw, qty) THEN {'rule': 'quantity_unparseable', 'column': col, 'message': printf('%s "%s" is not a number%s', label, qty_raw, num_comma_note(qty_raw))}
     WHEN qty < 0 THEN {'rule': 'quantity_negative', 'column': col, 'message': printf('%s "%s" is negative', label, qty_raw)}
   END);
 
@@ -69,6 +72,6 @@ CREATE OR REPLACE MACRO customs_unit_rule(unit, col, label) AS (
 CREATE OR REPLACE MACRO customs_value_rule(value_raw, value, value_label) AS (
   CASE
     WHEN value_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'value', 'message': printf('%s is empty', value_label)}
-    WHEN value IS NULL THEN {'rule': 'value_unparseable', 'column': 'value', 'message': printf('%s "%s" is not a number', value_label, value_raw)}
+    WHEN value IS NULL THEN {'rule': 'value_unparseable', 'column': 'value', 'message': printf('%s "%s" is not a number%s', value_label, value_raw, num_comma_note(value_raw))}
     WHEN value < 0 THEN {'rule': 'value_negative', 'column': 'value', 'message': printf('%s "%s" is negative', value_label, value_raw)}
   END);

@@ -35,6 +35,14 @@ CREATE OR REPLACE MACRO industry_name_in_text(x) AS
 CREATE OR REPLACE MACRO year_of_text(x) AS
   CASE WHEN regexp_full_match(coalesce(clean_text(x), ''), '\d{4}\s*(年|年度|年末)?') THEN substr(clean_text(x), 1, 4)::INTEGER END;
 
--- A head count: thousands separators and a trailing 人 allowed; NaN / infinity count as unparseable.
+-- A head count: thousands separators (in groups of three) and a trailing 人 allowed; NaN / infinity count as unparseable.
 CREATE OR REPLACE MACRO persons_of_text(x) AS (
   CASE WHEN isfinite(clean_num(regexp_replace(coalesce(clean_text(x), ''), '人$', ''))) THEN clean_num(regexp_replace(clean_text(x), '人$', '')) END);
+
+-- The earliest date a record of today's enterprise registry can carry: the registry of the People's Republic
+-- begins in 1949, so an earlier 成立日期 or 核准日期 (1900-01-01 is a common placeholder) is a keying error.
+CREATE OR REPLACE MACRO registry_date_floor() AS DATE '1949-01-01';
+CREATE OR REPLACE MACRO registry_too_early_rule(label, raw, col) AS {
+  'rule': 'date_too_early',
+  'column': col,
+  'message': printf('%s "%s" is before %s: no record of today''s enterprise registry is that old', label, raw, registry_date_floor())};

@@ -3,9 +3,17 @@
 -- duplicates in stg_customs_stats.post.sql, so a row reports the most specific problem a person can fix).
 -- Month, commodity code and trade mode repeat a few hundred values over millions of rows: they are parsed and
 -- looked up once per distinct value, then joined back, rather than once per row.
+-- The month's rules depend only on the cell and the file's as-of date, so they are applied here too.
 WITH months AS (
-  SELECT period AS raw, clean_text(period) AS period_raw, customs_period(period) AS period, fx.cny_per_usd, fx.usd_basis AS rate_basis
-  FROM (SELECT DISTINCT period FROM landing_customs_stats) d
+  SELECT
+    period AS raw,
+    _as_of AS as_of,
+    clean_text(period) AS period_raw,
+    customs_period(period) AS period,
+    customs_period_rule(clean_text(period), customs_period(period), _as_of) AS period_rule,
+    fx.cny_per_usd,
+    fx.usd_basis AS rate_basis
+  FROM (SELECT DISTINCT period, _as_of FROM landing_customs_stats) d
   LEFT JOIN cny_rate_by_month() fx ON fx.year = year(customs_period(d.period)) AND fx.month = month(customs_period(d.period))
 ),
 codes AS (
@@ -36,6 +44,7 @@ looked_up AS (
     l._synthetic::BOOLEAN AS _synthetic,
     m.period_raw,
     m.period,
+    m.period_rule,
     c.hs_code_raw,
     c.hs_code,
     clean_text(l.hs_name) AS hs_name,
@@ -68,7 +77,7 @@ looked_up AS (
       ELSE coalesce(tm.mode_class, 'other')
     END AS trade_mode_class
   FROM landing_customs_stats l
-  LEFT JOIN months m ON m.raw IS NOT DISTINCT FROM l.period
+  LEFT JOIN months m ON m.raw IS NOT DISTINCT FROM l.period AND m.as_of IS NOT DISTINCT FROM l._as_of
   LEFT JOIN codes c ON c.raw IS NOT DISTINCT FROM l.hs_code
   LEFT JOIN modes tm ON tm.raw IS NOT DISTINCT FROM l.trade_mode_name
 ),
@@ -76,7 +85,7 @@ cell_rules AS (
   SELECT
     *,
     CASE
-      WHEN customs_period_rule(period_raw, period) IS NOT NULL THEN customs_period_rule(period_raw, period)
+      WHEN period_rule IS NOT NULL THEN period_rule
       WHEN customs_hs_rule(hs_code_raw, hs_code, hs_known, hs6) IS NOT NULL THEN customs_hs_rule(hs_code_raw, hs_code, hs_known, hs6)
       WHEN customs_flow_rule(flow_raw, flow) IS NOT NULL THEN customs_flow_rule(flow_raw, flow)
       WHEN customs_quantity_rule(qty1_raw, qty1, 'qty1', '第一数量') IS NOT NULL THEN customs_quantity_rule(qty1_raw, qty1, 'qty1', '第一数量')

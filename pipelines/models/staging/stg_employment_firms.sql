@@ -6,6 +6,7 @@ WITH cleaned AS (
     _file,
     _line::INTEGER AS _line,
     _synthetic::BOOLEAN AS _synthetic,
+    _as_of,
     registry_uscc(uscc) AS uscc,
     clean_text(year) AS year_raw,
     year_of_text(year) AS year,
@@ -23,9 +24,10 @@ cell_rules AS (
       WHEN year IS NULL OR year NOT BETWEEN 1990 AND 2100 THEN
         {'rule': 'year_unparseable', 'column': 'year', 'message': CASE WHEN year_raw IS NULL THEN '年份 is empty'
           ELSE printf('年份 "%s" is not a year between 1990 and 2100', year_raw) END}
+      WHEN year > year(as_of_limit(_as_of)) THEN after_as_of_rule('年份', year_raw, 'year', _as_of)
       WHEN employees_raw IS NULL THEN {'rule': 'required_value_missing', 'column': 'employees', 'message': '从业人员 is empty'}
       WHEN employees_value IS NULL OR try_cast(employees_value AS BIGINT) IS NULL THEN
-        {'rule': 'persons_unparseable', 'column': 'employees', 'message': printf('从业人员 "%s" is not a number of persons', employees_raw)}
+        {'rule': 'persons_unparseable', 'column': 'employees', 'message': printf('从业人员 "%s" is not a number of persons%s', employees_raw, num_comma_note(employees_raw))}
       WHEN employees_value < 0 THEN {'rule': 'value_negative', 'column': 'employees', 'message': printf('从业人员 "%s" is negative', employees_raw)}
       WHEN employees_value <> floor(employees_value) THEN
         {'rule': 'persons_unparseable', 'column': 'employees', 'message': printf('从业人员 "%s" is not a whole number of persons', employees_raw)}

@@ -7,6 +7,7 @@ WITH cleaned AS (
     _file,
     _line::INTEGER AS _line,
     _synthetic::BOOLEAN AS _synthetic,
+    _as_of,
     clean_text(region_code) AS region_code,
     clean_text(year) AS year_raw,
     year_of_text(year) AS year,
@@ -42,9 +43,10 @@ cell_rules AS (
         {'rule': 'year_unparseable', 'column': 'year', 'message': CASE WHEN year_raw IS NULL
           THEN 'the value''s column has no year in the header'
           ELSE printf('column header "%s" is not a year between 1990 and 2100', year_raw) END}
+      WHEN year > year(as_of_limit(_as_of)) THEN after_as_of_rule('column header', year_raw, 'year', _as_of)
       WHEN industry_text IS NULL THEN {'rule': 'required_value_missing', 'column': 'industry_text', 'message': 'the row names no industry'}
       WHEN persons_value IS NULL THEN
-        {'rule': 'persons_unparseable', 'column': 'persons', 'message': printf('"%s" is not a number of persons', persons_raw)}
+        {'rule': 'persons_unparseable', 'column': 'persons', 'message': printf('"%s" is not a number of persons%s', persons_raw, num_comma_note(persons_raw))}
       WHEN persons_value < 0 THEN {'rule': 'value_negative', 'column': 'persons', 'message': printf('persons "%s" is negative', persons_raw)}
       WHEN try_cast(persons_scaled AS BIGINT) IS NULL THEN
         {'rule': 'persons_unparseable', 'column': 'persons', 'message': printf('"%s" is too large to be a number of persons', persons_raw)}

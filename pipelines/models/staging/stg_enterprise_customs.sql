@@ -7,6 +7,7 @@ WITH cleaned AS (
     _file,
     _line::INTEGER AS _line,
     _synthetic::BOOLEAN AS _synthetic,
+    _as_of,
     clean_text(period) AS period_raw,
     customs_period(period) AS period,
     upper(regexp_replace(coalesce(clean_text(customs_code), ''), '\s', '', 'g')) AS customs_code,
@@ -53,7 +54,7 @@ cell_rules AS (
   SELECT
     *,
     CASE
-      WHEN customs_period_rule(period_raw, period) IS NOT NULL THEN customs_period_rule(period_raw, period)
+      WHEN customs_period_rule(period_raw, period, _as_of) IS NOT NULL THEN customs_period_rule(period_raw, period, _as_of)
       WHEN customs_code IS NULL AND uscc IS NULL THEN
         {'rule': 'firm_id_missing', 'column': NULL, 'message': 'neither 海关编码 nor 统一社会信用代码 is given: the firm cannot be identified'}
       WHEN uscc IS NOT NULL AND NOT uscc_format_ok(uscc) THEN

@@ -1,6 +1,6 @@
 -- Enterprise registry → one typed row per firm. Every landing row comes out once: with _rule NULL it is loaded,
--- otherwise it goes to quarantine with the first rule it breaks (identity, then dates, capital and status, then
--- duplicates). A failed USCC check character is a warning (uscc_check_ok = false), not a rule: some legally
+-- otherwise it goes to quarantine with the first rule it breaks (identity, then dates and their plausibility,
+-- capital and status, then duplicates). A failed USCC check character is a warning (uscc_check_ok = false), not a rule: some legally
 -- valid pilot-era codes fail it.
 WITH cleaned AS (
   SELECT
@@ -8,6 +8,7 @@ WITH cleaned AS (
     _file,
     _line::INTEGER AS _line,
     _synthetic::BOOLEAN AS _synthetic,
+    _as_of,
     clean_text(uscc) AS uscc_raw,
     registry_uscc(uscc) AS uscc,
     clean_text(name) AS name,
@@ -72,6 +73,13 @@ cell_rules AS (
         {'rule': 'date_unparseable', 'column': 'term_from', 'message': printf('营业期限自 "%s" is not a date', term_from_raw)}
       WHEN registry_date_bad(term_to_raw) THEN
         {'rule': 'date_unparseable', 'column': 'term_to', 'message': printf('营业期限至 "%s" is neither a date nor an open end such as 长期', term_to_raw)}
+      -- A firm cannot be founded or have its record approved after the extract was taken, nor before the registry
+      -- existed; a term may run on past the as-of date (营业期限至 2058), but not start before 1949.
+      WHEN established > as_of_limit(_as_of) THEN after_as_of_rule('成立日期', established_raw, 'established', _as_of)
+      WHEN established < registry_date_floor() THEN registry_too_early_rule('成立日期', established_raw, 'established')
+      WHEN approved > as_of_limit(_as_of) THEN after_as_of_rule('核准日期', approved_raw, 'approved', _as_of)
+      WHEN approved < registry_date_floor() THEN registry_too_early_rule('核准日期', approved_raw, 'approved')
+      WHEN term_from < registry_date_floor() THEN registry_too_early_rule('营业期限自', term_from_raw, 'term_from')
       WHEN capital_error IS NOT NULL THEN
         {'rule': 'capital_unparseable', 'column': 'capital_text', 'message': printf('注册资本 "%s" %s', capital_raw, capital_error)}
       WHEN status IS NULL THEN

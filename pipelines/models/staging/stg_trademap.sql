@@ -7,6 +7,7 @@ WITH cleaned AS (
     _file,
     _line::INTEGER AS _line,
     _synthetic::BOOLEAN AS _synthetic,
+    _as_of,
     clean_text(hs6) AS hs6,
     clean_text(product_label) AS product_label,
     clean_text(flow) AS flow,
@@ -31,8 +32,12 @@ cell_rules AS (
         {'rule': 'year_unparseable', 'column': 'year', 'message': CASE WHEN year_raw IS NULL
           THEN 'the value''s column header names no year (expected "Imported/Exported value in <year>")'
           ELSE printf('column header "%s" names no year', year_raw) END}
+      -- ITC Trade Map's yearly series begin in 2001: an earlier year is a mislabelled column.
+      WHEN year < 2001 THEN
+        {'rule': 'date_too_early', 'column': 'year', 'message': printf('year "%s" is before 2001, the first year of ITC Trade Map''s series', year_raw)}
+      WHEN year > year(as_of_limit(_as_of)) THEN after_as_of_rule('year', year_raw, 'year', _as_of)
       WHEN num_bad(value_raw, value_usd_thousand) THEN
-        {'rule': 'value_unparseable', 'column': 'value_usd_thousand', 'message': printf('value "%s" is not a number', value_raw)}
+        {'rule': 'value_unparseable', 'column': 'value_usd_thousand', 'message': printf('value "%s" is not a number%s', value_raw, num_comma_note(value_raw))}
       WHEN value_usd_thousand < 0 THEN
         {'rule': 'value_negative', 'column': 'value_usd_thousand', 'message': printf('value "%s" is negative', value_raw)}
     END AS cell_rule

@@ -7,11 +7,13 @@
  * - `memory`: the browser ran out of memory for this result or intermediate state.
  * - `network`: the query tried to read from another host, which the page's security policy refuses.
  * - `extension`: the query needs a DuckDB extension, which would have to be downloaded from the internet.
+ * - `extensions_disabled`: the query itself installs or loads an extension (INSTALL, LOAD), which this workbench
+ *   refuses before running it (extensionStatement.ts).
  * - `cancelled`: the reader stopped the query.
  * - `file`: a file the reader imported is not what its name says, is damaged, or has columns we cannot import.
  * - `other`: anything else (a crashed worker).
  */
-export type QueryErrorKind = 'sql' | 'memory' | 'network' | 'extension' | 'cancelled' | 'file' | 'other';
+export type QueryErrorKind = 'sql' | 'memory' | 'network' | 'extension' | 'extensions_disabled' | 'cancelled' | 'file' | 'other';
 
 /** Errors thrown while decoding an imported file (parquetToArrow.ts, xlsxToArrow.ts), by name: no import needed. */
 const FILE_ERRORS = new Set(['ParquetReadError', 'UnsupportedParquetColumn', 'XlsxReadError']);
@@ -73,6 +75,10 @@ function unwrapJson(message: string): { message: string; position: number | null
 }
 
 export function describeError(error: unknown, sql: string): QueryErrorInfo {
+  if (error instanceof Error && error.name === 'ExtensionsDisabledError') {
+    const { position } = (error as Error & { statement: { position: number } }).statement;
+    return { kind: 'extensions_disabled', message: error.message, position: position <= sql.length ? position : null };
+  }
   const raw = (error instanceof Error ? error.message : String(error)).trim() || String(error);
   const { message, position } = unwrapJson(raw);
   const at = position !== null && position <= sql.length ? position : errorPosition(message, sql);

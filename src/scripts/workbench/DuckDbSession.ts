@@ -14,6 +14,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { RecordBatch } from 'apache-arrow';
 import type { ImportedTable } from '../../lib/workbench/importedTable.ts';
+import { ExtensionsDisabledError, extensionStatement } from '../../lib/workbench/extensionStatement.ts';
 
 /** Rows kept from one result. Beyond this a browser tab risks running out of memory; the rest is dropped. */
 export const MAX_RESULT_ROWS = 1_000_000;
@@ -85,6 +86,9 @@ export class DuckDbSession {
 
   async run(sql: string): Promise<QueryResult> {
     if (!this.conn) throw new Error('DuckDB is not ready');
+    // Refused before DuckDB sees it: duckdb-wasm would report INSTALL as done though nothing can be installed.
+    const blocked = extensionStatement(sql);
+    if (blocked) throw new ExtensionsDisabledError(blocked);
     this.running = true;
     this.cancelled = false;
     // Settled by cancel() when it has to kill the worker: a query on a terminated worker never answers.

@@ -71,6 +71,7 @@ function showError(error: unknown, sql: string): void {
     memory: 'sql.err_memory',
     network: 'sql.err_network',
     extension: 'sql.err_extension',
+    extensions_disabled: 'sql.err_extensions_disabled',
     cancelled: 'sql.err_cancelled',
     file: 'sql.err_file',
     other: 'sql.err_other',

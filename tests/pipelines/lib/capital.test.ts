@@ -18,6 +18,8 @@ const AMOUNTS: [text: string, wan: number, currency: 'CNY' | 'USD' | 'HKD', head
   ['美元 50 万', 50, 'USD'],
   ['USD 50万', 50, 'USD'],
   ['1,000万元', 1000, 'CNY'],
+  ['1,234,567元', 123.4567, 'CNY'],
+  ['１，０００万元', 1000, 'CNY'],
   ['１０００万元', 1000, 'CNY'],
   ['1.2亿元', 12000, 'CNY'],
   ['0万元', 0, 'CNY'],
@@ -38,6 +40,10 @@ const UNPARSEABLE: [text: string, reason: RegExp][] = [
   ['约500万', /neither a unit nor a currency/],
   ['500万美元人民币', /more than one currency/],
   ['万元', /no number/],
+  // Separators not in groups of three: "1,2,3" is not 123, a decimal comma "1,5" is not 15.
+  ['1,2,3万元', /thousands separators that do not group three digits/],
+  ['1,5万元', /thousands separators that do not group three digits/],
+  ['12,34万美元', /thousands separators that do not group three digits/],
 ];
 
 test('amounts in the forms registries and aggregators print', () => {
