@@ -122,7 +122,7 @@ export function findPersonalData(text: string): Finding[] {
   text.split('\n').forEach((raw, i) => {
     const l = normaliseForScan(raw);
     for (const n of findNumbers(l)) out.push({ kind: n.kind, masked: mask(n.value), line: i + 1 });
-    for (const e of findEmails(l)) out.push({ kind: 'email', masked: mask(e.replace(/ /g, '')), line: i + 1 });
+    for (const e of findEmails(l.replace(/。/g, '.'))) out.push({ kind: 'email', masked: mask(e.replace(/ /g, '')), line: i + 1 });
   });
   return out;
 }

@@ -9,18 +9,19 @@ const INVISIBLE_CHAR = /[\p{Cf}\p{Mn}\p{Me}]/u;
 
 /**
  * The text as the gate reads it: NFKC (full-width digits, letters and ＠ become ASCII; ideographic space becomes a
- * space), invisible characters removed, and the ideographic full stop (。, also ｡ ︒ after NFKC) read as a dot,
- * which is how it stands in for one in an e-mail domain or between digit groups.
+ * space; ｡ and ︒ become the ideographic full stop 。) and invisible characters removed. 。 stays itself: it
+ * separates digit groups, and stands in for a dot in e-mail domains (personalData.ts), but it never makes a
+ * decimal point (电话13812345678。2024年… is a phone number and a year).
  */
 export function normaliseForScan(text: string): string {
-  return text.normalize('NFKC').replace(INVISIBLE, '').replace(/。/g, '.');
+  return text.normalize('NFKC').replace(INVISIBLE, '');
 }
 
 /**
- * Separators that may sit inside a number after normalisation: spaces, hyphens and dashes, dots and middle dots,
- * brackets, slashes, underscore and plus. Not commas: 13,812,345,678 is an amount.
+ * Separators that may sit inside a number after normalisation: spaces, hyphens and dashes, dots (also 。) and
+ * middle dots, brackets, slashes, underscore and plus. Not commas: 13,812,345,678 is an amount.
  */
-const SEP = String.raw`\s\-\u2010-\u2015\u2212\u2043.\u00B7\u30FB\u2027\u2022()\[\]\u3010\u3011\u3014\u3015\u3016\u3017/\\\u2044\u2215_+`;
+const SEP = String.raw`\s\-\u2010-\u2015\u2212\u2043.\u3002\u00B7\u30FB\u2027\u2022()\[\]\u3010\u3011\u3014\u3015\u3016\u3017/\\\u2044\u2215_+`;
 const SEP_ONLY = new RegExp(`^[${SEP}]*$`, 'u');
 const RUN = new RegExp(`[0-9](?:[${SEP}]*[0-9])*(?:[Xx](?![A-Za-z0-9]))?`, 'gu');
 const SPLIT = new RegExp(`[${SEP}]+`, 'u');
@@ -108,7 +109,7 @@ export function charClasses(): CharClasses {
       const ch = String.fromCodePoint(cp);
       // Most code points are their own normal form and visible: only ASCII digits, @ and the separators matter.
       if (cp > 0x7f && ch.normalize('NFKC') === ch && !INVISIBLE_CHAR.test(ch)) {
-        if (ch === '。' || SEP_ONLY.test(ch)) c.separator.push(cp);
+        if (SEP_ONLY.test(ch)) c.separator.push(cp);
         continue;
       }
       const s = normaliseForScan(ch);

@@ -65,15 +65,18 @@ test('mobile numbers: any grouping and country code, never a group cut out of a 
   assert.equal(isMobile('12812345678'), false);
   assert.deepEqual(findPersonalData('2024 13812345678'), [{ kind: 'mobile', masked: '138******78', line: 1 }], 'after a separate number');
   assert.deepEqual(findPersonalData('213812345678'), [], 'twelve digits');
+  assert.deepEqual(findPersonalData('13812345678.50'), [], 'an amount');
+  assert.deepEqual(findPersonalData('电话13812345678。2024年到期').map((f) => f.kind), ['mobile'], 'an ideographic full stop is no decimal point');
   assert.deepEqual(findPersonalData('a94a8fe5ccb19ba61c4c0873d391e13812345678fbbd3e987982fbbd3'), [], 'inside a hash');
 });
 
 test('huge cells cost linear time: letters before an @, a hex blob full of digit runs, a long digit run', () => {
   const t0 = performance.now();
-  assert.deepEqual(findPersonalData('a'.repeat(300_000) + '@'), []);
-  assert.deepEqual(findPersonalData('0a1b2c3d4e5f6789'.repeat(40_000)), []);
-  assert.deepEqual(findPersonalData('1 '.repeat(200_000)), []);
+  assert.deepEqual(findPersonalData('a'.repeat(100_000) + '@'), []);
+  assert.deepEqual(findPersonalData('0a1b2c3d4e5f6789'.repeat(10_000)), []);
+  assert.deepEqual(findPersonalData('1 '.repeat(50_000)), []);
   const long = findPersonalData('x'.repeat(100_000) + ' 138 1234 5678 ' + '9'.repeat(100_000));
   assert.deepEqual(long.map((f) => f.kind), ['mobile']);
-  assert.ok(performance.now() - t0 < 15_000, `${Math.round(performance.now() - t0)} ms`);
+  // Quadratic work on these would take minutes; linear takes well under a second on an idle machine.
+  assert.ok(performance.now() - t0 < 10_000, `${Math.round(performance.now() - t0)} ms`);
 });
