@@ -46,12 +46,25 @@ const STRINGS = {
   'nav.enterprises': { zh: '企业', en: 'Enterprises' },
   'nav.parks': { zh: '园区', en: 'Parks' },
   'nav.sources': { zh: '数据来源', en: 'Sources' },
+  'nav.methods': { zh: '方法', en: 'Methods' },
 
   'page.overview.title': { zh: '概览', en: 'Overview' },
   'page.overview.lead': {
     zh: '集群的几项核心指标，以及与{year}年相比的变化。点击指标查看详情、数据表和来源。',
     en: 'The cluster’s headline indicators and how they changed since {year}. Follow an indicator for its chart, table and sources.',
   },
+  'page.methods.title': { zh: '计算方法', en: 'Methods' },
+  'page.methods.lead': {
+    zh: '本站计算的每一个指标：公式、文字说明、出处、所用数据表和注意事项。数值为空时，数据表的说明列给出原因。',
+    en: 'Every measure the site computes: its formula, in words, its source, the tables it reads and its caveats. Where a value is empty, the table’s note column says why.',
+  },
+  'methods.formula': { zh: '公式', en: 'Formula' },
+  'methods.sources': { zh: '出处', en: 'Sources' },
+  'methods.tables': { zh: '数据表', en: 'Tables' },
+  'methods.caveats': { zh: '注意事项', en: 'Caveats' },
+  'methods.trade_caveats': { zh: '贸易数据的一般注意事项', en: 'Caveats for all trade figures' },
+  'methods.contents': { zh: '目录', en: 'Contents' },
+  'ind.method': { zh: '计算方法', en: 'Method' },
   'page.trade.title': { zh: '贸易', en: 'Trade' },
   'page.trade.lead': {
     zh: '本区钻石和首饰进出口：占全国的比重、商品结构、贸易伙伴、单价和贸易方式，以及全球背景。',
@@ -193,6 +206,8 @@ const STRINGS = {
   'series.related': { zh: '相关行业', en: 'Related industries' },
   'series.other': { zh: '其他', en: 'Other' },
   'series.world': { zh: '全球合计', en: 'World total' },
+  'level.district': { zh: '本区', en: 'District' },
+  'level.nation': { zh: '全国', en: 'China' },
 
   'unit.usd': { zh: '美元', en: 'USD' },
   'unit.cny': { zh: '元', en: 'CNY' },
@@ -202,6 +217,7 @@ const STRINGS = {
   'unit.firms': { zh: '家', en: 'firms' },
   'unit.usd_per_carat': { zh: '美元/克拉', en: 'USD per carat' },
   'unit.usd_thousand': { zh: '千美元', en: 'USD thousand' },
+  'unit.index': { zh: '指数', en: 'index' },
 
   'sources.list': { zh: '数据来源', en: 'Data sources' },
   'sources.col_source': { zh: '来源', en: 'Source' },

@@ -9,6 +9,7 @@ export const SECTIONS = [
   { id: 'workforce', route: 'workforce/' },
   { id: 'enterprises', route: 'enterprises/' },
   { id: 'parks', route: 'parks/' },
+  { id: 'methods', route: 'methods/' },
   { id: 'sources', route: 'sources/' },
 ] as const;
 
