@@ -5,6 +5,7 @@ import type { Lang } from './i18n.ts';
 /** Top-level sections, in navigation order. The route is relative to the language root. */
 export const SECTIONS = [
   { id: 'overview', route: '' },
+  { id: 'policy', route: 'policy/' },
   { id: 'trade', route: 'trade/' },
   { id: 'workforce', route: 'workforce/' },
   { id: 'enterprises', route: 'enterprises/' },
