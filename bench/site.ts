@@ -48,6 +48,8 @@ function pageTypes(dist: string): { page: string; path: string }[] {
   const cluster = JSON.parse(readFileSync(join(ROOT, 'data/cluster.json'), 'utf8')) as { parks: { id: string }[] };
   const all = [
     { page: 'overview', path: '' },
+    { page: 'policy', path: 'policy/' },
+    { page: 'methods', path: 'methods/' },
     { page: 'trade', path: 'trade/' },
     { page: 'workforce', path: 'workforce/' },
     { page: 'enterprises', path: 'enterprises/' },

@@ -14,3 +14,8 @@ export function selectedIds(search: string, known: string[]): string[] | null {
 export function briefQuery(ids: string[]): string {
   return ids.length ? `?ids=${ids.map(encodeURIComponent).join(',')}` : '';
 }
+
+/** A named preset in the address (?preset=policy prints the policy tracker's tables before the figures). */
+export function presetOf(search: string): 'policy' | null {
+  return new URLSearchParams(search).get('preset') === 'policy' ? 'policy' : null;
+}

@@ -3,7 +3,7 @@
 import { t, type Lang } from './i18n.ts';
 
 /** The units indicators are published in; each has a label in the translation table (`unit.<id>`). */
-export type Unit = 'usd' | 'cny' | 'ratio' | 'carat' | 'persons' | 'firms' | 'usd_per_carat' | 'usd_thousand';
+export type Unit = 'usd' | 'cny' | 'ratio' | 'carat' | 'persons' | 'firms' | 'usd_per_carat' | 'usd_thousand' | 'index';
 
 /** Catalog unit strings (schema.json) mapped to format units. */
 export const CATALOG_UNITS: Record<string, Unit> = {
@@ -15,6 +15,8 @@ export const CATALOG_UNITS: Record<string, Unit> = {
   firms: 'firms',
   'USD/carat': 'usd_per_carat',
   'USD thousand': 'usd_thousand',
+  index: 'index',
+  'index (0–10,000)': 'index',
 };
 
 const MINUS = '-';
@@ -82,6 +84,9 @@ export function formatValue(value: number | null | undefined, unit: Unit, lang: 
       return lang === 'zh' ? formatCompact(value, lang) + '人' : formatCompact(value, lang) + ' persons';
     case 'firms':
       return lang === 'zh' ? formatNumber(value) + '家' : formatNumber(value) + ' firms';
+    case 'index':
+      // An index (RCA, HHI) has no unit; small ones need their decimals to be read against 1.
+      return formatNumber(value, Math.abs(value) < 10 ? 2 : 0);
   }
 }
 
@@ -95,6 +100,7 @@ export function unitLabel(unit: Unit, lang: Lang): string {
  */
 export function formatTick(value: number, unit: Unit, lang: Lang): string {
   if (unit === 'ratio') return formatNumber(value * 100, Math.abs(value) < 0.1 && value !== 0 && !Number.isInteger(value * 100) ? 1 : 0) + '%';
+  if (unit === 'index') return formatNumber(value, Math.abs(value) < 10 && !Number.isInteger(value) ? 1 : 0);
   const s = formatCompact(unit === 'usd_thousand' ? value * 1000 : value, lang);
   return s.replace(/\.(\d*?)0+(?=\D|$)/, (_, keep: string) => (keep ? '.' + keep : ''));
 }

@@ -24,6 +24,8 @@ export interface IndicatorDef extends SeriesSpec {
   optional?: boolean;
   /** Where a partial last period is compared like for like (samePeriod.ts). */
   samePeriod?: SamePeriodSpec;
+  /** The formula behind the figure: an id on the methods page (src/lib/methods.ts). */
+  method?: string;
 }
 
 const text = (zh: string, en: string): Text => ({ zh, en });
@@ -182,6 +184,35 @@ export const INDICATORS: IndicatorDef[] = [
     ],
     unit: 'usd_per_carat',
     chart: 'line',
+  },
+  {
+    id: 'rca-exports',
+    page: 'trade',
+    title: text('本区出口的显示性比较优势', 'Revealed comparative advantage of the district’s exports'),
+    subtitle: text('相对全国，按商品组；大于1表示相对专业化', 'Against the nation, by group; above 1: relatively specialised'),
+    subject: text('本区出口的显示性比较优势指数', 'the district’s export RCA'),
+    table: 'mart_rca',
+    filter: { flow: 'export', reference_level: 'nation' },
+    y: 'rca',
+    series: { column: 'group_id', labelColumns: groupLabels },
+    unit: 'index',
+    chart: 'line',
+    method: 'rca',
+  },
+  {
+    id: 'partner-concentration',
+    page: 'trade',
+    title: text('钻石出口市场的集中度', 'Concentration of diamond export markets'),
+    subtitle: text('贸易伙伴的赫芬达尔—赫希曼指数（0–10000），本区与全国', 'Herfindahl–Hirschman index of partners (0–10,000), district and China'),
+    subject: text('钻石出口市场的集中度', 'the concentration of diamond export markets'),
+    notes: text('高于2500为高度集中，1500–2500为中度集中。', 'Above 2,500: highly concentrated; 1,500–2,500: moderately.'),
+    table: 'mart_partner_concentration',
+    filter: { group_id: 'diamonds', flow: 'export' },
+    y: 'hhi',
+    series: { column: 'region_level', labelKeyPrefix: 'level.', include: ['district', 'nation'] },
+    unit: 'index',
+    chart: 'line',
+    method: 'hhi',
   },
   {
     id: 'trade-modes',

@@ -5,10 +5,12 @@ import type { Lang } from './i18n.ts';
 /** Top-level sections, in navigation order. The route is relative to the language root. */
 export const SECTIONS = [
   { id: 'overview', route: '' },
+  { id: 'policy', route: 'policy/' },
   { id: 'trade', route: 'trade/' },
   { id: 'workforce', route: 'workforce/' },
   { id: 'enterprises', route: 'enterprises/' },
   { id: 'parks', route: 'parks/' },
+  { id: 'methods', route: 'methods/' },
   { id: 'sources', route: 'sources/' },
 ] as const;
 

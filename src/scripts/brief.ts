@@ -1,6 +1,6 @@
 // The brief's island: show only the indicators named in ?ids=, renumber the figures, keep the checkboxes and the
 // address in step (one comma-separated ids parameter), and offer the print dialog.
-import { briefQuery, selectedIds } from '../lib/briefSelection.ts';
+import { briefQuery, presetOf, selectedIds } from '../lib/briefSelection.ts';
 // The brief's figures answer hover and the keyboard like the panels' (one shared module).
 import './chartHover.ts';
 
@@ -23,15 +23,29 @@ function show(ids: string[] | null): void {
   if (count) count.textContent = (count.dataset.template ?? '{n}').replace('{n}', String(n));
 }
 
+// The policy preset's tracker tables: written into the page (so a brief without script shows them), shown with
+// script only when the address asks for the preset.
+const tracker = document.querySelector<HTMLElement>('[data-brief-tracker]');
+function showTracker(): void {
+  if (tracker) tracker.hidden = presetOf(location.search) !== 'policy';
+}
+
 show(selectedIds(location.search, known));
+showTracker();
 
 document.querySelector<HTMLFormElement>('form[data-brief-form]')?.addEventListener('submit', (e) => {
   e.preventDefault();
   const ids = choices.filter((c) => c.checked).map((c) => c.value);
-  history.pushState(null, '', location.pathname + briefQuery(ids) + location.hash);
+  const preset = presetOf(location.search);
+  const query = briefQuery(ids);
+  history.pushState(null, '', location.pathname + query + (preset ? `${query ? '&' : '?'}preset=${preset}` : '') + location.hash);
   show(selectedIds(location.search, known));
+  showTracker();
 });
-window.addEventListener('popstate', () => show(selectedIds(location.search, known)));
+window.addEventListener('popstate', () => {
+  show(selectedIds(location.search, known));
+  showTracker();
+});
 
 const print = document.querySelector<HTMLButtonElement>('button[data-brief-print]');
 if (print) {

@@ -33,10 +33,10 @@ function tableRows(name: string): Row[] {
   return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])));
 }
 
-const ROUTES = ['', 'trade/', 'workforce/', 'enterprises/', 'parks/', 'sources/', 'brief/', ...CLUSTER.parks.map((p: { id: string }) => `parks/${p.id}/`)];
+const ROUTES = ['', 'policy/', 'trade/', 'workforce/', 'enterprises/', 'parks/', 'methods/', 'sources/', 'brief/', ...CLUSTER.parks.map((p: { id: string }) => `parks/${p.id}/`)];
 const PAGES = ROUTES.flatMap((r) => [r, `en/${r}`]);
-/** The six sections, plus the SQL workbench when the build has it. */
-const NAV_LINKS = 6 + (existsSync(join(DIST, 'sql', 'index.html')) ? 1 : 0);
+/** The eight sections, plus the SQL workbench when the build has it. */
+const NAV_LINKS = 8 + (existsSync(join(DIST, 'sql', 'index.html')) ? 1 : 0);
 
 const site = useSiteBrowser();
 

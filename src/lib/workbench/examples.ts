@@ -55,4 +55,39 @@ WHERE year = (SELECT max(year) FROM mart_global_kp WHERE period_complete)
 ORDER BY carats DESC NULLS LAST, country
 LIMIT 10`,
   },
+  {
+    id: 'rca-vs-nation',
+    title: { zh: '本区各商品组出口的显示性比较优势（相对全国，RCA>1 为相对专业化）', en: 'District export RCA by group against the nation (RCA > 1: relatively specialised)' },
+    sql: `SELECT year, group_name_zh, group_name_en, round(rca, 3) AS rca, rca_note
+FROM mart_rca
+WHERE flow = 'export' AND reference_level = 'nation'
+ORDER BY year DESC, rca DESC NULLS LAST, group_id`,
+  },
+  {
+    id: 'partner-concentration',
+    title: { zh: '钻石进出口的贸易伙伴集中度（HHI）：本区与全国', en: 'Partner concentration (HHI) of diamond trade: district and nation' },
+    sql: `SELECT year, region_level, flow, partners, hhi, hhi_band, top_partner_name_zh, top_partner_name_en,
+  round(top_partner_share, 3) AS top_partner_share
+FROM mart_partner_concentration
+WHERE group_id = 'diamonds'
+ORDER BY year, region_level, flow`,
+  },
+  {
+    id: 'india-dependence',
+    title: { zh: '本区钻石贸易中印度所占比重（按年、进出口）', en: 'India’s share of the district’s diamond trade, by year and flow' },
+    sql: `SELECT year, flow,
+  sum(value_usd) FILTER (WHERE partner_name_en = 'India') / sum(value_usd) AS india_share,
+  sum(value_usd) AS value_usd
+FROM mart_trade_partner_year
+WHERE region_level = 'district' AND group_id = 'diamonds'
+GROUP BY year, flow
+ORDER BY year, flow`,
+  },
+  {
+    id: 'export-cms',
+    title: { zh: '本区出口变化的恒定市场份额分解（规模、商品、市场、竞争力）', en: 'District export change split into scale, commodity, market and competitiveness effects' },
+    sql: `SELECT year, change_usd, scale_effect_usd, commodity_effect_usd, market_effect_usd, competitiveness_effect_usd, note
+FROM mart_export_cms
+ORDER BY year`,
+  },
 ];

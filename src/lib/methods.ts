@@ -1,0 +1,158 @@
+// The methods page's content: every formula the site computes, in notation and in words, with its canonical
+// source, the published tables it reads and its caveats. Indicators and the workbench link here by id
+// (/methods/#<id>), so a reader can always get from a figure to how it was made.
+import type { Text } from './i18n.ts';
+
+export interface Method {
+  /** Anchor on the methods page; indicators name it in their `method` field. */
+  id: string;
+  title: Text;
+  /** The formula in notation: trusted markup from this file only (var, sub, sup), the same in both languages. */
+  formula: string;
+  /** What the symbols are and how to read the result. */
+  words: Text;
+  /** Canonical sources, as a reader would cite them. */
+  sources: string[];
+  /** Published tables that hold the inputs and the result. */
+  tables: string[];
+  caveats?: Text[];
+}
+
+const text = (zh: string, en: string): Text => ({ zh, en });
+
+export const METHODS: readonly Method[] = [
+  {
+    id: 'share',
+    title: text('本区占全国比重', 'District share of national trade'),
+    formula: '<var>s</var> = <var>X</var><sub>d</sub> ÷ <var>X</var><sub>n</sub>',
+    words: text(
+      'X_d 为本区某商品组某年的进出口额（美元），X_n 为全国同一商品组、同一年份、同一方向的金额。',
+      'X_d is the district’s trade in a commodity group in a year (USD); X_n is the nation’s in the same group, year and flow.',
+    ),
+    sources: ['WITS (World Bank), “Trade Indicators: Export Market Share”'],
+    tables: ['mart_trade_share'],
+    caveats: [
+      text(
+        '本区数值来自区内企业的进出口记录，全国数值来自海关统计：两者口径相同（按经营单位注册地），但由不同渠道取得。',
+        'District values come from the district firms’ customs records, national values from customs statistics: the same basis (the firm’s registered place), obtained through different channels.',
+      ),
+    ],
+  },
+  {
+    id: 'unit-value',
+    title: text('单价（每克拉美元）', 'Unit value (USD per carat)'),
+    formula: '<var>UV</var> = <var>V</var> ÷ <var>Q</var>',
+    words: text(
+      'V 为金额（美元），Q 为数量（克拉）。没有数量或数量为零时单价为空，不为零。',
+      'V is the value (USD), Q the quantity (carats). With no quantity, or a zero one, the unit value is empty, not zero.',
+    ),
+    sources: ['WITS (World Bank), “Unit value”'],
+    tables: ['mart_trade_share'],
+    caveats: [
+      text(
+        '中国海关对部分HS 7104 子目以克计量：按 1 克拉 = 0.2 克换算为克拉。',
+        'China’s customs record some HS 7104 lines in grams: converted at 1 carat = 0.2 g.',
+      ),
+    ],
+  },
+  {
+    id: 'rca',
+    title: text('显示性比较优势（巴拉萨指数）', 'Revealed comparative advantage (Balassa index)'),
+    formula:
+      '<var>RCA</var><sub>g</sub> = (<var>X</var><sub>d,g</sub> ÷ Σ<sub>k</sub> <var>X</var><sub>d,k</sub>) ÷ (<var>X</var><sub>r,g</sub> ÷ Σ<sub>k</sub> <var>X</var><sub>r,k</sub>)',
+    words: text(
+      'X_d,g 为本区商品组 g 的出口（或进口）额，X_r,g 为参照地区（全省或全国）的同一金额，k 取遍集群的全部商品组。RCA 大于 1 表示本区在该组上相对参照地区更专业化。本区当年没有任何贸易、或参照地区没有该组贸易时，指数为空并注明原因。',
+      'X_d,g is the district’s exports (or imports) of group g, X_r,g the same for the reference region (province or nation), and k runs over the cluster’s groups. Above 1, the district is more specialised in the group than the reference region. With no district trade in the year, or no reference trade in the group, the index is empty and the reason is given.',
+    ),
+    sources: [
+      'Balassa, B. (1965), “Trade Liberalisation and ‘Revealed’ Comparative Advantage”, The Manchester School 33(2): 99–123',
+      'WITS (World Bank), “Trade Indicators: Revealed comparative advantage”',
+    ],
+    tables: ['mart_rca'],
+    caveats: [
+      text(
+        '篮子只含集群的商品组（数据中没有其他商品），所以指数说明本区在集群商品内部的专业化程度，而不是相对全部商品的专业化程度。',
+        'The basket holds only the cluster’s groups (the extracts hold no other goods), so the index measures specialisation within the cluster’s products, not against all goods.',
+      ),
+    ],
+  },
+  {
+    id: 'hhi',
+    title: text('贸易伙伴集中度（赫芬达尔—赫希曼指数）', 'Partner concentration (Herfindahl–Hirschman index)'),
+    formula: '<var>HHI</var> = Σ<sub>j</sub> (100 · <var>s</var><sub>j</sub>)<sup>2</sup>,  <var>s</var><sub>j</sub> = <var>X</var><sub>j</sub> ÷ Σ<sub>k</sub> <var>X</var><sub>k</sub>',
+    words: text(
+      's_j 为贸易伙伴 j 在某年某商品组进口（或出口）中所占份额。指数在 0 到 10000 之间：只有一个伙伴时为 10000。解读分档：低于 1500 为分散，1500–2500 为中度集中，高于 2500 为高度集中。没有贸易的年份指数为空（no_trade）。',
+      's_j is partner j’s share of the year’s imports (or exports) in a group. The index runs from 0 to 10,000 (a single partner). Reading bands: below 1,500 unconcentrated, 1,500–2,500 moderately concentrated, above 2,500 highly concentrated. A year with no trade has an empty index (no_trade).',
+    ),
+    sources: [
+      'Hirschman, A. O. (1945), National Power and the Structure of Foreign Trade; Herfindahl, O. C. (1950), Concentration in the Steel Industry',
+      'U.S. Department of Justice and Federal Trade Commission (2010), Horizontal Merger Guidelines, §5.3 (the reading bands)',
+      'WITS (World Bank), “Trade Indicators: Hirschman Herfindahl index” (the same index on a 0–1 scale)',
+    ],
+    tables: ['mart_partner_concentration', 'mart_trade_partner_year'],
+    caveats: [
+      text(
+        '2023 年美国《合并指南》把“高度集中”的门槛下调为 1800；本站沿用 2010 年的分档，并公布指数本身，读者可按需要分档。',
+        'The 2023 US Merger Guidelines lowered the “highly concentrated” threshold to 1,800; the site keeps the 2010 bands and publishes the index itself, so readers can band it as they need.',
+      ),
+      text(
+        '经香港转口的贸易记在香港名下，真实的最终市场可能更分散（或更集中于某一国家）。',
+        'Trade re-exported through Hong Kong is recorded against Hong Kong, so the final markets may be more (or less) concentrated than the index shows.',
+      ),
+    ],
+  },
+  {
+    id: 'cms',
+    title: text('恒定市场份额分解', 'Constant-market-share decomposition'),
+    formula:
+      'Δ<var>V</var> = <var>r</var><var>V</var><sup>0</sup> + Σ<sub>i</sub> (<var>r</var><sub>i</sub> − <var>r</var>) <var>V</var><sub>i</sub><sup>0</sup> + Σ<sub>i</sub> Σ<sub>j</sub> (<var>r</var><sub>ij</sub> − <var>r</var><sub>i</sub>) <var>V</var><sub>ij</sub><sup>0</sup> + [Δ<var>V</var> − Σ<sub>i</sub> Σ<sub>j</sub> <var>r</var><sub>ij</sub> <var>V</var><sub>ij</sub><sup>0</sup>]',
+    words: text(
+      'V_ij 为本区商品组 i 对伙伴 j 的出口，上标 0 为基期（上一年）。r、r_i、r_ij 分别为全国出口总额、商品组 i、商品组 i 对伙伴 j 出口的增长率。四项依次为规模效应（全国出口增长带来的变化）、商品结构效应、市场结构效应和竞争力效应（份额的得失）。全国某格基期为零时，用上一级增长率代替，该格不计入相应效应。',
+      'V_ij is the district’s exports of group i to partner j, superscript 0 the base (previous) year. r, r_i and r_ij are the growth of the nation’s exports in total, in group i, and in group i to partner j. The four terms are the scale effect (what national growth alone would have brought), the commodity effect, the market effect and the competitiveness effect (shares won or lost). Where the nation had no base-year exports in a cell, the next coarser growth rate stands in, so that cell adds nothing to that effect.',
+    ),
+    sources: [
+      'Leamer, E. E. and Stern, R. M. (1970), Quantitative International Economics, ch. 7',
+      'Richardson, J. D. (1971), “Constant-market-shares analysis of export growth”, Journal of International Economics 1(2): 227–239',
+    ],
+    tables: ['mart_export_cms', 'mart_trade_partner_year'],
+    caveats: [
+      text(
+        '参照市场为全国出口，其中包含本区自身；本区份额越大，竞争力效应越被低估。',
+        'The reference is the nation’s exports, which include the district itself; the larger the district’s share, the more the competitiveness effect is understated.',
+      ),
+      text(
+        '分解按基期权重计算，结果取决于所选基期与商品、伙伴的划分粒度。',
+        'The split uses base-year weights; it depends on the base year and on how finely groups and partners are divided.',
+      ),
+    ],
+  },
+];
+
+/** General caveats that apply to every trade figure. */
+export const TRADE_CAVEATS: readonly { id: string; title: Text; body: Text }[] = [
+  {
+    id: 'cif-fob',
+    title: text('到岸价与离岸价（CIF/FOB）', 'CIF and FOB'),
+    body: text(
+      '进口按到岸价（CIF，含运费和保险费）统计，出口按离岸价（FOB）统计。因此一国记录的自某国进口通常高于对方记录的对该国出口；镜像比较时两者之差不全是统计误差。',
+      'Imports are valued CIF (including freight and insurance), exports FOB. One country’s recorded imports from another therefore usually exceed the other’s recorded exports to it; in a mirror comparison the gap is not all error.',
+    ),
+  },
+  {
+    id: 'hong-kong',
+    title: text('经香港转口', 'Re-exports through Hong Kong'),
+    body: text(
+      '大量钻石经香港转口。中国海关按贸易伙伴（通常为香港）记录，而非最终目的地或原产地。',
+      'Much of the diamond trade passes through Hong Kong. China’s customs record the trading partner (often Hong Kong), not the final destination or the origin.',
+    ),
+  },
+  {
+    id: 'grams',
+    title: text('以克计量的税目', 'Lines recorded in grams'),
+    body: text('部分税目以克为计量单位：1 克拉 = 0.2 克。', 'Some tariff lines are recorded in grams: 1 carat = 0.2 g.'),
+  },
+];
+
+export function methodById(id: string): Method | undefined {
+  return METHODS.find((m) => m.id === id);
+}
