@@ -84,8 +84,9 @@ export interface TrackerRow {
 }
 
 /**
- * One tracked indicator's row from its points. `complete(year)` says whether a period is complete: the latest
- * value is the last complete period's, never a partial one.
+ * One tracked indicator's row from its points. The latest value is the last complete period's, never a partial
+ * one: a point the pipeline marked partial (periodCompleteness.ts) is skipped, and so is any year `complete`
+ * rejects. The sparkline leaves partial periods out too.
  */
 export function trackRow(measure: Measure, tracked: TrackedIndicator, points: Point[], complete: (year: number) => boolean = () => true): TrackerRow {
   const seriesKey = tracked.series ?? points[0]?.key ?? '';
@@ -93,7 +94,8 @@ export function trackRow(measure: Measure, tracked: TrackedIndicator, points: Po
   const seriesLabel = mine.length && new Set(points.map((p) => p.key)).size > 1 ? mine[0].label : '';
   const at = (year: number) => mine.find((p) => p.x === year && p.value !== null);
   const b = at(tracked.baselineYear);
-  const last = [...mine].reverse().find((p) => p.value !== null && complete(p.x) && p.x >= tracked.baselineYear);
+  const isComplete = (p: Point) => p.partial !== true && complete(p.x);
+  const last = [...mine].reverse().find((p) => p.value !== null && isComplete(p) && p.x >= tracked.baselineYear);
   const baseline = b ? { year: b.x, value: b.value! } : null;
   const latest = last ? { year: last.x, value: last.value! } : null;
   const target = tracked.target ? { year: tracked.target.year, value: tracked.target.value, direction: tracked.target.direction } : null;
@@ -105,6 +107,6 @@ export function trackRow(measure: Measure, tracked: TrackedIndicator, points: Po
     baseline,
     latest,
     result: trackStatus(baseline, latest, target),
-    points: mine.map((p) => ({ x: p.x, value: p.value })),
+    points: mine.map((p) => ({ x: p.x, value: isComplete(p) ? p.value : null })),
   };
 }

@@ -56,6 +56,11 @@ test('a row follows its series, takes the latest complete period, and never a pa
   assert.deepEqual(row.latest, { year: 2022, value: 20 }, '2023 is partial: left out');
   assert.equal(row.seriesLabel, 'B');
   assert.equal(row.result.status, 'on_track'); // progress 0.5, expected 0.2
+  const marked = trackRow(measure, tracked, points.map((p) => (p.key === 'b' && p.x === 2022 ? { ...p, partial: true } : p)));
+  assert.deepEqual(marked.latest, { year: 2023, value: 5 }, 'without the year rule, 2023 counts');
+  const marked2 = trackRow(measure, tracked, points.map((p) => (p.key === 'b' && p.x >= 2022 ? { ...p, partial: true } : p)));
+  assert.deepEqual(marked2.latest, { year: 2021, value: 12 }, 'a point marked partial by the pipeline is never the latest');
+  assert.equal(marked2.points.find((p) => p.x === 2022)?.value, null, 'nor drawn in the sparkline');
   const noBaseline = trackRow(measure, { ...tracked, baselineYear: 2019 }, points);
   assert.equal(noBaseline.result.status, 'no_data');
   const first = trackRow(measure, { indicator: 'x', baselineYear: 2020 }, points);
