@@ -1,5 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { resolve } from 'node:path';
+import { locateCluster } from './pipelines/activeCluster.ts';
+
+// CLUSTER=<id> builds the site of data/clusters/<id>/ (the pipeline reads the same setting): src/lib/cluster.ts
+// imports '#cluster-config', which tsconfig points at the default data/cluster.json and this alias at the active one.
+const clusterConfig = resolve(locateCluster().configPath);
 
 // BASE lets the same build run under a sub-path on an intranet (e.g. BASE=/dashboard/).
 export default defineConfig({
@@ -7,6 +13,6 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // Stylesheets and scripts as files, never inline, so a strict Content-Security-Policy (no 'unsafe-inline') holds.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { build: { assetsInlineLimit: 0 }, resolve: { alias: { '#cluster-config': clusterConfig } } },
   devToolbar: { enabled: false },
 });

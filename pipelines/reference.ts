@@ -21,9 +21,10 @@ export const REFERENCE_TABLES: ReferenceTable[] = [
   { table: 'ref_cny_usd', file: 'exchange-rates/cny_usd_annual.csv', select: 'year::INTEGER AS year, cny_per_usd::DOUBLE AS cny_per_usd' },
 ];
 
-export async function loadReferenceTables(conn: Conn, referenceDir: string): Promise<void> {
+/** Loads every table; `files` replaces a table's file (a cluster names the division table covering its district). */
+export async function loadReferenceTables(conn: Conn, referenceDir: string, files: Partial<Record<string, string>> = {}): Promise<void> {
   for (const r of REFERENCE_TABLES) {
-    const path = join(referenceDir, r.file);
+    const path = join(referenceDir, files[r.table] ?? r.file);
     if (!existsSync(path)) throw new Error(`Reference file missing: ${path} (expected with data/reference/; see its SOURCE.md)`);
     await exec(
       conn,
