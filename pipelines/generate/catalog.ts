@@ -32,8 +32,12 @@ export const PARTNERS: Record<string, Partner> = Object.fromEntries(
     ['244', '南非'],
     ['301', '比利时'],
     ['303', '英国'],
+    ['307', '意大利'],
+    ['331', '瑞士'],
     ['344', '俄罗斯联邦'],
+    ['434', '秘鲁'],
     ['502', '美国'],
+    ['601', '澳大利亚'],
   ].map(([code, name]) => [code, { code, name }]),
 );
 
