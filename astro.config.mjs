@@ -10,6 +10,9 @@ const clusterConfig = resolve(locateCluster().configPath);
 // BASE lets the same build run under a sub-path on an intranet (e.g. BASE=/dashboard/).
 export default defineConfig({
   base: process.env.BASE || '/',
+  // PUBLIC_DIR builds from another static folder (with the pipeline's output in its data/), so a second cluster can
+  // be built beside the default one without touching public/data; read it with PUBLISHED_DATA_DIR=<that>/data.
+  publicDir: process.env.PUBLIC_DIR || './public',
   trailingSlash: 'ignore',
   // Stylesheets and scripts as files, never inline, so a strict Content-Security-Policy (no 'unsafe-inline') holds.
   build: { format: 'directory', inlineStylesheets: 'never' },
