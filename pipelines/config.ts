@@ -110,6 +110,12 @@ export function parseClusterConfig(text: string, file = 'data/cluster.json'): Cl
   need(c.totalGroup && typeof c.totalGroup.id === 'string' && /^[a-z][a-z0-9]*$/.test(c.totalGroup.slug ?? ''), '"totalGroup" needs an id and a slug of lower-case letters and digits');
   need(!c.hsGroups.some((g) => g.id === c.totalGroup.id), `totalGroup.id "${c.totalGroup.id}" is also an hsGroups id`);
   for (const d of c.totalGroup.groups ?? []) need(c.hsGroups.some((g) => g.id === d), `totalGroup.groups: unknown group "${d}"`);
+  // Read by the site only (src/lib/cluster.ts), checked here so a bad file fails the build's first step, by name.
+  const site = raw as { site?: { title?: Bilingual; tradeLead?: Bilingual }; headlineGroups?: string[]; indicators?: { coreIndustry?: Bilingual }; totalGroup: { noun?: Bilingual } };
+  need(site.site?.title?.zh && site.site.title.en && site.site.tradeLead?.zh && site.site.tradeLead.en, '"site" needs "title" and "tradeLead" in zh and en');
+  need(site.totalGroup.noun?.zh && site.totalGroup.noun.en && c.totalGroup.tradeLabel?.zh, '"totalGroup" needs "noun" and "tradeLabel" in zh and en');
+  need(site.indicators?.coreIndustry?.zh, '"indicators" needs "coreIndustry"');
+  for (const g of site.headlineGroups ?? []) need(g === c.totalGroup.id || c.hsGroups.some((h) => h.id === g), `headlineGroups: unknown group "${g}"`);
   need(Array.isArray(c.parks), '"parks" must be a list');
   for (const p of c.parks) need(/^[a-z0-9_]+$/.test(p.id), `parks: id "${p.id}" must be lower-case letters, digits, _`);
   need(Array.isArray(c.industries?.core) && c.industries.core.length > 0, '"industries.core" must list at least one code');
