@@ -9,6 +9,7 @@ import { ConfigError } from './config.ts';
 import { inputsFingerprint, isUpToDate } from './upToDate.ts';
 import { progressDisplay } from './progressDisplay.ts';
 import { recoverInterruptedPublish } from './publish/atomicDir.ts';
+import { locateCluster, UnknownClusterError } from './activeCluster.ts';
 
 const HELP = `Usage: npm run pipeline -- [options]
 
@@ -16,14 +17,16 @@ Reads the extracts under the raw folder, validates and loads them into DuckDB, b
 Parquet, CSV, JSON, a DuckDB database, catalog.json and quality.json into the output folder (atomically).
 
 Options:
-  --raw DIR       folder of raw extracts with its sources.json   (default: data/raw)
+  --raw DIR       folder of raw extracts with its sources.json   (default: data/raw, or data/clusters/$CLUSTER/raw)
   --out DIR       published data folder                          (default: public/data)
-  --config FILE   cluster configuration                          (default: data/cluster.json)
+  --config FILE   cluster configuration                          (default: data/cluster.json, or data/clusters/$CLUSTER/cluster.json)
   --cache DIR     incremental-build cache                        (default: .cache/pipeline)
   --no-cache      do not read or write the cache
   --force         rebuild everything even if nothing changed
   --quiet         print only the summary and errors
   -h, --help      this text
+
+The environment variable CLUSTER=<id> picks a cluster shipped under data/clusters/<id>/ (see README).
 
 Exit codes: 0 ok (built or up to date), 1 checks/reconciliation failed, 2 unusable input file,
 3 personal data in the output, 64 usage error, 70 internal error.`;
@@ -52,12 +55,20 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 async function main(): Promise<number> {
   let args;
+  let cluster;
+  try {
+    cluster = locateCluster();
+  } catch (e) {
+    if (!(e instanceof UnknownClusterError)) throw e;
+    console.error(e.message);
+    return 64;
+  }
   try {
     args = parseArgs({
       options: {
-        raw: { type: 'string', default: 'data/raw' },
+        raw: { type: 'string', default: cluster.rawDir },
         out: { type: 'string', default: 'public/data' },
-        config: { type: 'string', default: 'data/cluster.json' },
+        config: { type: 'string', default: cluster.configPath },
         cache: { type: 'string', default: '.cache/pipeline' },
         'no-cache': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },

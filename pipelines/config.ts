@@ -42,6 +42,20 @@ export interface Band {
   name: Bilingual;
 }
 
+export interface TotalGroup {
+  /** Group id of the aggregate in mart_trade_share and the other trade marts. */
+  id: string;
+  name: Bilingual;
+  /** The groups it sums. */
+  groups: string[];
+  /** One word for column and indicator names (mart_park_year.<slug>_trade_value_usd). */
+  slug: string;
+  /** What the aggregate's trade is called in a column heading ("钻石进出口"). */
+  tradeLabel: Bilingual;
+  /** Whether its quantities are counted in carats (gemstones); mart quantity_carats stays NULL otherwise. */
+  carats?: boolean;
+}
+
 export interface ClusterConfig {
   id: string;
   name: Bilingual;
@@ -52,10 +66,12 @@ export interface ClusterConfig {
   firstYear: number;
   regions: Region[];
   hsGroups: HsGroup[];
-  /** Group ids that together make up "diamonds" in share indicators. */
-  diamondGroups: string[];
-  /** Label of the all-diamonds aggregate (group id "diamonds") in share indicators. */
-  diamondTotalName: Bilingual;
+  /** The headline aggregate of several groups (its own group id in the trade marts). */
+  totalGroup: TotalGroup;
+  /** Source kinds this cluster has extracts for; marts reading only other kinds are not built (default: all). */
+  sourceKinds?: string[];
+  /** The division-code table under data/reference/ that covers the district (loaded as ref_division). */
+  divisionsFile?: string;
   hsNames: Record<string, Bilingual>;
   industries: { core: string[]; related: string[]; names: Record<string, Bilingual> };
   parks: Park[];
@@ -91,7 +107,15 @@ export function parseClusterConfig(text: string, file = 'data/cluster.json'): Cl
       seen.set(h, g.id);
     }
   }
-  for (const d of c.diamondGroups ?? []) need(c.hsGroups.some((g) => g.id === d), `diamondGroups: unknown group "${d}"`);
+  need(c.totalGroup && typeof c.totalGroup.id === 'string' && /^[a-z][a-z0-9]*$/.test(c.totalGroup.slug ?? ''), '"totalGroup" needs an id and a slug of lower-case letters and digits');
+  need(!c.hsGroups.some((g) => g.id === c.totalGroup.id), `totalGroup.id "${c.totalGroup.id}" is also an hsGroups id`);
+  for (const d of c.totalGroup.groups ?? []) need(c.hsGroups.some((g) => g.id === d), `totalGroup.groups: unknown group "${d}"`);
+  // Read by the site only (src/lib/cluster.ts), checked here so a bad file fails the build's first step, by name.
+  const site = raw as { site?: { title?: Bilingual; tradeLead?: Bilingual }; headlineGroups?: string[]; indicators?: { coreIndustry?: Bilingual }; totalGroup: { noun?: Bilingual } };
+  need(site.site?.title?.zh && site.site.title.en && site.site.tradeLead?.zh && site.site.tradeLead.en, '"site" needs "title" and "tradeLead" in zh and en');
+  need(site.totalGroup.noun?.zh && site.totalGroup.noun.en && c.totalGroup.tradeLabel?.zh, '"totalGroup" needs "noun" and "tradeLabel" in zh and en');
+  need(site.indicators?.coreIndustry?.zh, '"indicators" needs "coreIndustry"');
+  for (const g of site.headlineGroups ?? []) need(g === c.totalGroup.id || c.hsGroups.some((h) => h.id === g), `headlineGroups: unknown group "${g}"`);
   need(Array.isArray(c.parks), '"parks" must be a list');
   for (const p of c.parks) need(/^[a-z0-9_]+$/.test(p.id), `parks: id "${p.id}" must be lower-case letters, digits, _`);
   need(Array.isArray(c.industries?.core) && c.industries.core.length > 0, '"industries.core" must list at least one code');

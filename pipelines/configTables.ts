@@ -8,13 +8,13 @@ function values(rows: (string | number | null)[][]): string {
 }
 
 export async function createConfigTables(conn: Conn, c: ClusterConfig): Promise<void> {
-  await exec(conn, `CREATE OR REPLACE TABLE cfg_hs_group (hs6 VARCHAR, group_id VARCHAR, group_order INTEGER, name_zh VARCHAR, name_en VARCHAR, is_diamond BOOLEAN)`);
-  const hs = c.hsGroups.flatMap((g, i) => g.hs6.map((h) => [h, g.id, i, g.name.zh, g.name.en, c.diamondGroups.includes(g.id) ? 1 : 0]));
-  await exec(conn, `INSERT INTO cfg_hs_group SELECT col0, col1, col2, col3, col4, col5::BOOLEAN FROM (VALUES ${values(hs)})`);
+  await exec(conn, `CREATE OR REPLACE TABLE cfg_hs_group (hs6 VARCHAR, group_id VARCHAR, group_order INTEGER, name_zh VARCHAR, name_en VARCHAR, in_total BOOLEAN, in_carats BOOLEAN)`);
+  const hs = c.hsGroups.flatMap((g, i) => g.hs6.map((h) => [h, g.id, i, g.name.zh, g.name.en, c.totalGroup.groups.includes(g.id) ? 1 : 0, c.totalGroup.groups.includes(g.id) && c.totalGroup.carats ? 1 : 0]));
+  await exec(conn, `INSERT INTO cfg_hs_group SELECT col0, col1, col2, col3, col4, col5::BOOLEAN, col6::BOOLEAN FROM (VALUES ${values(hs)})`);
 
-  // Group labels for marts, including the "diamonds" aggregate of all diamond groups.
+  // Group labels for marts, including the cluster's total of its headline groups.
   await exec(conn, `CREATE OR REPLACE TABLE cfg_group_name (group_id VARCHAR, name_zh VARCHAR, name_en VARCHAR, group_order INTEGER)`);
-  const groups = [['diamonds', c.diamondTotalName.zh, c.diamondTotalName.en, 0], ...c.hsGroups.map((g, i) => [g.id, g.name.zh, g.name.en, i + 1])];
+  const groups = [[c.totalGroup.id, c.totalGroup.name.zh, c.totalGroup.name.en, 0], ...c.hsGroups.map((g, i) => [g.id, g.name.zh, g.name.en, i + 1])];
   await exec(conn, `INSERT INTO cfg_group_name VALUES ${values(groups)}`);
 
   await exec(conn, `CREATE OR REPLACE TABLE cfg_region (level VARCHAR, code VARCHAR, name_zh VARCHAR, name_en VARCHAR, place_prefix VARCHAR)`);
@@ -50,7 +50,7 @@ export async function createConfigTables(conn: Conn, c: ClusterConfig): Promise<
   ];
   await exec(conn, `INSERT INTO cfg_band VALUES ${values(bands)}`);
 
-  await exec(conn, `CREATE OR REPLACE TABLE cfg_cluster (id VARCHAR, reference_year INTEGER, first_year INTEGER, district_code VARCHAR, other_park_id VARCHAR)`);
+  await exec(conn, `CREATE OR REPLACE TABLE cfg_cluster (id VARCHAR, reference_year INTEGER, first_year INTEGER, district_code VARCHAR, other_park_id VARCHAR, total_group_id VARCHAR)`);
   const d = c.regions.find((r) => r.level === 'district')!;
-  await exec(conn, `INSERT INTO cfg_cluster VALUES (${lit(c.id)}, ${c.referenceYear}, ${c.firstYear}, ${lit(d.code)}, ${lit(c.otherParkId)})`);
+  await exec(conn, `INSERT INTO cfg_cluster VALUES (${lit(c.id)}, ${c.referenceYear}, ${c.firstYear}, ${lit(d.code)}, ${lit(c.otherParkId)}, ${lit(c.totalGroup.id)})`);
 }

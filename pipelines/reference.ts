@@ -41,7 +41,8 @@ export const REFERENCE_TABLES: ReferenceTable[] = [
  */
 export const MONTHLY_RATES_FILE = 'exchange-rates/cny_usd_monthly.csv';
 
-export async function loadReferenceTables(conn: Conn, referenceDir: string): Promise<void> {
+/** Loads every table; `files` replaces a table's file (a cluster names the division table covering its district). */
+export async function loadReferenceTables(conn: Conn, referenceDir: string, files: Partial<Record<string, string>> = {}): Promise<void> {
   const monthly = join(referenceDir, MONTHLY_RATES_FILE);
   await exec(
     conn,
@@ -50,7 +51,7 @@ export async function loadReferenceTables(conn: Conn, referenceDir: string): Pro
       : `CREATE OR REPLACE TABLE ref_cny_usd_monthly (year INTEGER, month INTEGER, cny_per_usd DOUBLE)`,
   );
   for (const r of REFERENCE_TABLES) {
-    const path = join(referenceDir, r.file);
+    const path = join(referenceDir, files[r.table] ?? r.file);
     if (!existsSync(path)) throw new Error(`Reference file missing: ${path} (expected with data/reference/; see its SOURCE.md)`);
     await exec(
       conn,

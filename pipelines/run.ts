@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadClusterConfig } from './config.ts';
 import { createConfigTables } from './configTables.ts';
+import { martsForCluster, schemaForCluster } from './clusterModels.ts';
 import { loadReferenceTables, REFERENCE_TABLES } from './reference.ts';
 import { discoverFiles, readDeclarations, tablesOf } from './discover.ts';
 import { ADAPTERS, detectAdapter } from './sources/index.ts';
@@ -231,7 +232,8 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
   recoverInterruptedPublish(outDir);
   const cacheDir = opts.cacheDir === undefined ? resolve('.cache/pipeline') : opts.cacheDir && resolve(opts.cacheDir);
   const config = loadClusterConfig(configPath);
-  const schema = loadSchema();
+  const models = martsForCluster(listMartModels(), config);
+  const schema = schemaForCluster(loadSchema(), models, config);
   const hasher = new FileHasher(cacheDir ? join(cacheDir, 'file-hashes.json') : null);
   // Taken before anything is read, so a file changed during the run makes the next run build again.
   const fingerprint = inputsFingerprint({ rawDir: opts.rawDir, outDir, configPath, referenceDir });
@@ -283,7 +285,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
   let stagingDir: string | null = null;
   try {
     await createConfigTables(conn, config);
-    await loadReferenceTables(conn, referenceDir);
+    await loadReferenceTables(conn, referenceDir, { ref_division: config.divisionsFile });
     await loadMacros(conn);
     await createQuarantineTable(conn);
     await createCoverageTable(conn);
@@ -291,7 +293,6 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     beforeStage('land');
     const reconciliation: FileReconciliation[] = [];
     const kinds: KindSummary[] = [];
-    const models = listMartModels();
     /** Kinds taken from the cache, still views over their Parquet file. */
     const cachedViews = new Map<string, string>();
     /** Kinds staged in this build (not taken from the cache). */

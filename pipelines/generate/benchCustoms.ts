@@ -8,6 +8,7 @@ import { thousands, type CsvTable } from './tables.ts';
 import { totalsByMonthCodeFlow, type TradeModel } from './trade.ts';
 import { CUSTOMS_COLUMNS as C } from './customsStats.ts';
 import type { Rng } from './prng.ts';
+import type { SampleProfile } from './profile.ts';
 
 const MODES = [...Object.values(TRADE_MODES), ...BENCH_EXTRA_MODES];
 
@@ -16,13 +17,13 @@ export function benchCapacity(model: TradeModel, flow: Flow): number {
   return [...totalsByMonthCodeFlow(model.levels.nation.values()).keys()].filter((k) => k.endsWith(`|${flow}`)).length * MODES.length * BENCH_PARTNERS.length;
 }
 
-export function benchCustomsTable(model: TradeModel, flow: Flow, rows: number, relPath: string, encoding: 'gbk' | 'utf-8', rng: Rng): CsvTable {
+export function benchCustomsTable(profile: SampleProfile, model: TradeModel, flow: Flow, rows: number, relPath: string, encoding: 'gbk' | 'utf-8', rng: Rng): CsvTable {
   const totals = [...totalsByMonthCodeFlow(model.levels.nation.values())].filter(([k]) => k.endsWith(`|${flow}`)).sort(([a], [b]) => a.localeCompare(b));
   const perCell = Math.max(1, Math.min(MODES.length * BENCH_PARTNERS.length, Math.round(rows / totals.length)));
   const out: string[][] = [];
   for (const [key, amount] of totals) {
     const [ym, hs8] = key.split('|');
-    const p = productByCode(hs8);
+    const p = productByCode(profile, hs8);
     const start = rng.int(0, BENCH_PARTNERS.length * MODES.length - 1);
     const combos = Array.from({ length: perCell }, (_, i) => (start + i * 7919) % (BENCH_PARTNERS.length * MODES.length));
     const weights = combos.map(() => 0.1 + rng.next());

@@ -1,14 +1,18 @@
-// `npm run generate`: writes the synthetic sample extracts into data/raw (or --out DIR).
+// `npm run generate`: writes the synthetic sample extracts into data/raw (or --out DIR); with CLUSTER=<id>, the
+// sample of data/clusters/<id>/ (its sample-profile.json) into its raw/ folder.
 // Options: --out DIR, --seed N, --scale N, --customs-rows N (benchmark national customs file), --encoding gbk|utf-8.
 // Only the generator's own folders are replaced; data/raw/kimberley/ (real data) is never touched.
 import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEFAULT_SEED, generateSample, type GenerateOptions } from './generate.ts';
+import { locateCluster } from '../activeCluster.ts';
+import { loadSampleContext } from './profile.ts';
 
 export const GENERATED_FOLDERS = ['customs_stats', 'enterprise_customs', 'registry', 'employment'];
 
 export function parseArgs(argv: string[]): GenerateOptions & { out: string } {
-  const opts: GenerateOptions & { out: string } = { out: 'data/raw', seed: DEFAULT_SEED, scale: 1 };
+  const where = locateCluster();
+  const opts: GenerateOptions & { out: string } = { out: where.rawDir, seed: DEFAULT_SEED, scale: 1, context: loadSampleContext(where) };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -38,7 +42,7 @@ export async function writeSample(opts: GenerateOptions & { out: string }): Prom
     mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, bytes);
   }
-  if (!existsSync(join(opts.out, 'kimberley'))) console.warn(`note: ${join(opts.out, 'kimberley')}/ is missing; sources.json declares it (real KP data, copied separately).`);
+  if (opts.context?.profile.kimberley !== false && !existsSync(join(opts.out, 'kimberley'))) console.warn(`note: ${join(opts.out, 'kimberley')}/ is missing; sources.json declares it (real KP data, copied separately).`);
   return sample.files;
 }
 

@@ -1,7 +1,8 @@
 // China Customs statistics query exports (public aggregates) built from the trade model: national files by
-// partner and trade mode, Guangdong files by 注册地 in three column sets, one of them a workbook.
-import { PARTNERS, PARTNER_MIX, PLACES, TRADE_MODES, type CustomsPlace, type Flow, type ModeKey } from './catalog.ts';
-import { CNY_PER_USD, PANYU_PLACE_EXTRA_SHARE } from './calibration.ts';
+// partner and trade mode, provincial files by 注册地 in three column sets, one of them a workbook.
+import { PARTNERS, TRADE_MODES, type Flow, type ModeKey } from './catalog.ts';
+import { CNY_PER_USD } from './calibration.ts';
+import type { CustomsPlace, SampleProfile } from './profile.ts';
 import { shareOf, splitInteger } from './allocate.ts';
 import { period, thousands, type CsvTable, type WorkbookTable } from './tables.ts';
 import type { Amount, TradeCell, TradeModel } from './trade.ts';
@@ -33,8 +34,8 @@ function header(dims: Dim[], currency: '美元' | '人民币'): string[] {
   ];
 }
 
-function pickPartners(rng: Rng, cell: TradeCell, n: number): string[] {
-  const mix = PARTNER_MIX[cell.product.family][cell.flow];
+function pickPartners(profile: SampleProfile, rng: Rng, cell: TradeCell, n: number): string[] {
+  const mix = profile.families[cell.product.family].partnerMix[cell.flow];
   const out: string[] = [];
   while (out.length < Math.min(n, mix.length)) {
     const code = mix[rng.weighted(mix.map(([c, w]) => (out.includes(c) ? 0 : w)))][0];
@@ -53,12 +54,12 @@ function splitAmount(a: Amount, weights: number[]): Amount[] {
 }
 
 /** National rows: each cell split over a few partners. `extraPartners` widens the split for benchmarks. */
-export function nationalRows(model: TradeModel, flow: Flow, rng: Rng, extraPartners = 0): StatRow[] {
+export function nationalRows(profile: SampleProfile, model: TradeModel, flow: Flow, rng: Rng, extraPartners = 0): StatRow[] {
   const rows: StatRow[] = [];
   for (const cell of model.levels.nation.values()) {
     if (cell.flow !== flow) continue;
     const n = (cell.product.main ? PARTNERS_PER_MODE[cell.mode] : 1) + extraPartners;
-    const partners = extraPartners ? widePartners(rng, n) : pickPartners(rng, cell, n);
+    const partners = extraPartners ? widePartners(rng, n) : pickPartners(profile, rng, cell, n);
     const parts = splitAmount(cell, partners.map(() => 0.3 + rng.next()));
     partners.forEach((partner, i) => parts[i].value > 0 && rows.push({ cell, partner, ...parts[i] }));
   }
@@ -71,31 +72,31 @@ function widePartners(rng: Rng, n: number): string[] {
 }
 
 /**
- * Guangdong rows by 注册地: Guangzhou's amount goes to the Panyu place (the district's firms plus a share of
- * the rest) and "Guangzhou other"; the rest of Guangdong to one non-Guangzhou place per family. The Panyu
- * place therefore always holds at least the district's own enterprise records.
+ * Provincial rows by 注册地: the city's amount goes to the district's place (the district's firms plus a share of
+ * the rest) and the city's other place; the rest of the province to one place outside the city per family. The
+ * district's place therefore always holds at least the district's own enterprise records.
  */
-export function placeRows(model: TradeModel, flow: Flow, fromYear: number, toYear: number, rng: Rng, withPartner: boolean): StatRow[] {
+export function placeRows(profile: SampleProfile, model: TradeModel, flow: Flow, fromYear: number, toYear: number, rng: Rng, withPartner: boolean): StatRow[] {
   const rows: StatRow[] = [];
   for (const [key, cell] of model.levels.province) {
     if (cell.flow !== flow || cell.year < fromYear || cell.year > toYear) continue;
     const city = model.levels.city.get(key) ?? { value: 0, qty: 0 };
     const district = model.levels.district.get(key) ?? { value: 0, qty: 0 };
-    // Only where the district's firms trade does the Panyu place appear; elsewhere Guangzhou reports as one place.
-    const extra = district.value > 0 ? PANYU_PLACE_EXTRA_SHARE : 0;
-    const panyu = {
+    // Only where the district's firms trade does the district's place appear; elsewhere the city reports as one place.
+    const extra = district.value > 0 ? profile.districtPlaceExtraShare : 0;
+    const inDistrict = {
       value: district.value + shareOf(city.value - district.value, extra),
       qty: district.qty + shareOf(city.qty - district.qty, extra),
     };
-    const rest = cell.product.family === 'jewelry' ? PLACES.dongguan : PLACES.shenzhen;
+    const rest = profile.families[cell.product.family].restPlace;
     const parts: [CustomsPlace, Amount][] = [
-      [PLACES.panyu, panyu],
-      [PLACES.guangzhouOther, { value: city.value - panyu.value, qty: city.qty - panyu.qty }],
+      [profile.places.district, inDistrict],
+      [profile.places.cityOther, { value: city.value - inDistrict.value, qty: city.qty - inDistrict.qty }],
       [rest, { value: cell.value - city.value, qty: cell.qty - city.qty }],
     ];
     for (const [place, a] of parts) {
       if (a.value <= 0) continue;
-      rows.push({ cell, place, ...a, partner: withPartner ? pickPartners(rng, cell, 1)[0] : undefined });
+      rows.push({ cell, place, ...a, partner: withPartner ? pickPartners(profile, rng, cell, 1)[0] : undefined });
     }
   }
   return rows;

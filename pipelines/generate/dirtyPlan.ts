@@ -2,7 +2,8 @@
 // same plan for people; data/raw/dirty_rows.json lists the resulting lines for the pipeline's tests.
 import { makeUscc } from '../lib/uscc.ts';
 import type { DirtyPlanter, Defect } from './dirty.ts';
-import { PATHS } from './sources.ts';
+import { PATHS, samplePaths, type SamplePaths } from './sources.ts';
+import type { SampleContext } from './profile.ts';
 import type { CsvTable } from './tables.ts';
 import type { Rng } from './prng.ts';
 
@@ -18,15 +19,21 @@ const alternate = (a: (s: string) => string, b: (s: string) => string) => {
 const dropLastCell = (row: string[]) => row.slice(0, -1);
 
 /** Counts per file and kind; tests compare the manifest against these. */
-export const DIRTY_PLAN: Record<string, Partial<Record<string, number>>> = {
+export const dirtyPlanFor = (PATHS: SamplePaths): Record<string, Partial<Record<string, number>>> => ({
   [PATHS.registryLicence]: { uscc_check_failed: 3, uscc_malformed: 2, duplicate: 2, date_unparseable: 2, status_unknown: 2, capital_unparseable: 1, column_count: 1 },
   [PATHS.enterpriseCsv]: { uscc_malformed: 2, firm_id_missing: 1, duplicate: 3, hs_unknown: 2, quantity_negative: 2, period_unparseable: 2, value_unparseable: 1, column_count: 1 },
   [PATHS.nationalExport]: { duplicate: 2, hs_unknown: 1, quantity_negative: 1, period_unparseable: 1, value_unparseable: 1, column_count: 1 },
-  [PATHS.guangdongImport]: { period_unparseable: 1, value_unparseable: 1 },
+  [PATHS.provinceImport]: { period_unparseable: 1, value_unparseable: 1 },
   [PATHS.headcount]: { duplicate: 2, persons_unparseable: 1, year_unparseable: 1, uscc_malformed: 1 },
-};
+});
 
-export function plantDirtyRows(planter: DirtyPlanter, find: Find, failedCheckUsccs: string[], rng: Rng): void {
+/** The default cluster's plan (the committed data/raw sample). */
+export const DIRTY_PLAN = dirtyPlanFor(PATHS);
+
+export function plantDirtyRows(ctx: SampleContext, planter: DirtyPlanter, find: Find, failedCheckUsccs: string[], rng: Rng): void {
+  const PATHS = samplePaths(ctx.profile.files);
+  const area = ctx.cluster.regions.find((r) => r.level === 'district')!.code;
+  const unknownHs = ctx.profile.unknownHsCode;
   const registry = find(PATHS.registryLicence);
   if (registry) {
     for (const row of registry.rows) if (failedCheckUsccs.includes(row[0])) planter.mark(registry, row, 'uscc_check_failed', '统一社会信用代码');
@@ -35,7 +42,7 @@ export function plantDirtyRows(planter: DirtyPlanter, find: Find, failedCheckUsc
     const freshUscc = () => {
       for (;;) {
         const body = String(rng.int(10000000, 99999999)) + String(rng.int(0, 9));
-        const u = makeUscc('9', '1', '440113', body);
+        const u = makeUscc('9', '1', area, body);
         if (!used.has(u)) return used.add(u), u;
       }
     };
@@ -65,7 +72,7 @@ export function plantDirtyRows(planter: DirtyPlanter, find: Find, failedCheckUsc
       edit: (r) => r.map((c, i) => (i === 1 || i === 2 ? '' : c)),
     }, 1);
     plant(planter, enterprise, { kind: 'duplicate', edit: (r) => r }, 3);
-    plant(planter, enterprise, { kind: 'hs_unknown', column: '商品编码', value: () => '71029999' }, 2);
+    plant(planter, enterprise, { kind: 'hs_unknown', column: '商品编码', value: () => unknownHs }, 2);
     plant(planter, enterprise, { kind: 'quantity_negative', column: '数量', value: (s) => `-${s}` }, 2);
     plant(planter, enterprise, { kind: 'period_unparseable', column: '数据年月', value: alternate(() => '2013-13', () => '20131') }, 2);
     plant(planter, enterprise, { kind: 'value_unparseable', column: '美元', value: () => 'N/A' }, 1);
@@ -75,17 +82,17 @@ export function plantDirtyRows(planter: DirtyPlanter, find: Find, failedCheckUsc
   const national = find(PATHS.nationalExport);
   if (national) {
     plant(planter, national, { kind: 'duplicate', edit: (r) => r }, 2);
-    plant(planter, national, { kind: 'hs_unknown', column: '商品编码', value: () => '\t71029999' }, 1);
+    plant(planter, national, { kind: 'hs_unknown', column: '商品编码', value: () => `\t${unknownHs}` }, 1);
     plant(planter, national, { kind: 'quantity_negative', column: '第一数量', value: (s) => `-${s}` }, 1);
     plant(planter, national, { kind: 'period_unparseable', column: '数据年月', value: () => '2013-13' }, 1);
     plant(planter, national, { kind: 'value_unparseable', column: '美元', value: () => 'N/A' }, 1);
     plant(planter, national, { kind: 'column_count', edit: dropLastCell }, 1);
   }
 
-  const guangdong = find(PATHS.guangdongImport);
-  if (guangdong) {
-    plant(planter, guangdong, { kind: 'period_unparseable', column: '数据年月', value: () => '20131' }, 1);
-    plant(planter, guangdong, { kind: 'value_unparseable', column: '美元', value: () => 'N/A' }, 1);
+  const province = find(PATHS.provinceImport);
+  if (province) {
+    plant(planter, province, { kind: 'period_unparseable', column: '数据年月', value: () => '20131' }, 1);
+    plant(planter, province, { kind: 'value_unparseable', column: '美元', value: () => 'N/A' }, 1);
   }
 
   const headcount = find(PATHS.headcount);

@@ -1,29 +1,27 @@
 // Employment: a statistical-yearbook table (merged two-row header, title and footnote rows) and a per-firm
 // headcount file. The yearbook counts every workshop, so it is kept above the sum of the firms' headcounts.
-import { YEARBOOK_PERSONS, YEARS, interpolate } from './calibration.ts';
+import { YEARS, interpolate } from './calibration.ts';
 import type { Firm } from './firms.ts';
-import { INDUSTRY_NAMES } from './registry.ts';
+import type { SampleContext, SampleProfile } from './profile.ts';
 import type { Rng } from './prng.ts';
 import type { CsvTable, WorkbookTable } from './tables.ts';
 import type { CellValue } from './xlsx.ts';
 
 export const HEADCOUNT_HEADER = ['统一社会信用代码', '年份', '从业人员'];
 
-/** Industries the headcount survey covers: manufacturing only, as social-insurance extracts usually are. */
-export const HEADCOUNT_INDUSTRIES = ['2438', '3099'];
-
-export function headcountCsv(relPath: string, firms: Firm[]): CsvTable {
+/** Only the profile's headcount industries (manufacturing), as social-insurance extracts usually are. */
+export function headcountCsv(p: SampleProfile, relPath: string, firms: Firm[]): CsvTable {
   const rows: string[][] = [];
   for (const f of firms) {
-    if (!HEADCOUNT_INDUSTRIES.includes(f.industry)) continue;
+    if (!p.headcountIndustries.includes(f.industry)) continue;
     for (const y of YEARS) if (f.staff[y] !== undefined) rows.push([f.uscc, String(y), String(f.staff[y])]);
   }
   return { format: 'csv', relPath, header: HEADCOUNT_HEADER, rows, encoding: 'utf-8' };
 }
 
-export function yearbookPersons(firms: Firm[], rng: Rng): Record<string, Record<number, number>> {
+export function yearbookPersons(p: SampleProfile, firms: Firm[], rng: Rng): Record<string, Record<number, number>> {
   const out: Record<string, Record<number, number>> = {};
-  for (const [code, anchors] of Object.entries(YEARBOOK_PERSONS)) {
+  for (const [code, anchors] of Object.entries(p.yearbookPersons)) {
     out[code] = {};
     for (const y of YEARS) {
       const firmSum = firms.filter((f) => f.industry === code).reduce((s, f) => s + (f.staff[y] ?? 0), 0);
@@ -34,15 +32,16 @@ export function yearbookPersons(firms: Firm[], rng: Rng): Record<string, Record<
   return out;
 }
 
-export function yearbookWorkbook(relPath: string, persons: Record<string, Record<number, number>>): WorkbookTable {
+export function yearbookWorkbook(ctx: SampleContext, relPath: string, persons: Record<string, Record<number, number>>): WorkbookTable {
+  const district = ctx.cluster.regions.find((r) => r.level === 'district')!.name.zh;
   const width = YEARS.length + 1;
   const pad = (cells: CellValue[]) => [...cells, ...Array(width - cells.length).fill(null)];
   const rows: CellValue[][] = [
-    pad(['番禺区分行业从业人员（示例数据）']),
+    pad([`${district}分行业从业人员（示例数据）`]),
     pad([...Array(width - 1).fill(null), '单位：人']),
     pad(['行业', '年份']),
     pad([null, ...YEARS.map(String)]),
-    ...Object.entries(persons).map(([code, byYear]) => [`${code} ${INDUSTRY_NAMES[code]}`, ...YEARS.map((y) => byYear[y])]),
+    ...Object.entries(persons).map(([code, byYear]) => [`${code} ${ctx.profile.industries[code].name}`, ...YEARS.map((y) => byYear[y])]),
     pad(['注：本表为合成示例数据，用于演示数据管线，不代表官方统计。行业按《国民经济行业分类》（GB/T 4754-2017）小类。']),
   ];
   const last = String.fromCharCode(64 + width);

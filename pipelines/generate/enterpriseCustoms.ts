@@ -1,6 +1,7 @@
 // Enterprise-level import/export records of the district's firms, cut from the district level of the trade
 // model, so their sum per month × code × flow equals the model's district amount exactly.
-import { FLOW_ZH, PARTNERS, PARTNER_MIX, TRADE_MODES, type Family } from './catalog.ts';
+import { FLOW_ZH, PARTNERS, TRADE_MODES, type Family } from './catalog.ts';
+import type { SampleProfile } from './profile.ts';
 import { splitInteger } from './allocate.ts';
 import { toCny } from './customsStats.ts';
 import { activeIn, type Firm } from './firms.ts';
@@ -16,39 +17,31 @@ export interface FirmTradeRow {
   qty: number;
 }
 
-/** The firms that can carry a family's trade in a year: cutters for natural stones, and so on. */
-export function tradingPool(firms: Firm[], family: Family, year: number): Firm[] {
+/**
+ * The firms that can carry a family's trade in a year: the family's trader roles (e.g. cutters for natural
+ * stones), else its fallback roles (before lab-grown growers arrived, synthetic stones went out set in jewelry).
+ */
+export function tradingPool(profile: SampleProfile, firms: Firm[], family: Family, year: number): Firm[] {
   const traders = firms.filter((f) => f.customsCode && activeIn(f, year));
-  const of = (role: Firm['role']) => traders.filter((f) => f.role === role);
-  switch (family) {
-    case 'natural':
-      return of('cutter');
-    case 'labGrown':
-      // Before the lab-grown growers arrived, synthetic stones went out set in jewelry.
-      return of('labGrown').length ? of('labGrown') : of('jeweler');
-    case 'jewelry':
-      return of('jeweler');
-    case 'industrial':
-      return [];
-  }
+  const of = (roles: Firm['role'][]) => traders.filter((f) => roles.includes(f.role));
+  const fam = profile.families[family];
+  const main = of(fam.traders);
+  return main.length || !fam.fallback ? main : of(fam.fallback);
 }
 
-/** Firms per cell: the biggest firm always, the rest drawn by headcount. */
-const FIRMS_PER_CELL: Record<Family, number> = { natural: 3, labGrown: 2, jewelry: 2, industrial: 0 };
-
-export function firmTradeRows(model: TradeModel, firms: Firm[], rng: Rng): FirmTradeRow[] {
+export function firmTradeRows(profile: SampleProfile, model: TradeModel, firms: Firm[], rng: Rng): FirmTradeRow[] {
   const rows: FirmTradeRow[] = [];
   for (const cell of model.levels.district.values()) {
-    const pool = tradingPool(firms, cell.product.family, cell.year).sort((a, b) => b.staff[cell.year] - a.staff[cell.year] || a.id - b.id);
+    const pool = tradingPool(profile, firms, cell.product.family, cell.year).sort((a, b) => b.staff[cell.year] - a.staff[cell.year] || a.id - b.id);
     const chosen = [pool[0]];
     const rest = pool.slice(1);
-    while (chosen.length < FIRMS_PER_CELL[cell.product.family] && rest.length) {
+    while (chosen.length < profile.families[cell.product.family].firmsPerCell && rest.length) {
       chosen.push(rest.splice(rng.weighted(rest.map((f) => f.staff[cell.year])), 1)[0]);
     }
     const weights = chosen.map((f) => f.staff[cell.year] * (0.5 + rng.next()));
     const values = splitInteger(cell.value, weights);
     const qtys = splitInteger(cell.qty, weights);
-    const mix = PARTNER_MIX[cell.product.family][cell.flow];
+    const mix = profile.families[cell.product.family].partnerMix[cell.flow];
     chosen.forEach((firm, i) => {
       if (values[i] > 0) rows.push({ cell, firm, partner: mix[rng.weighted(mix.map(([, w]) => w))][0], value: values[i], qty: qtys[i] });
     });

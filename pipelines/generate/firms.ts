@@ -1,12 +1,12 @@
 // The district's firms: the one population every other extract refers to (registry, enterprise customs,
 // headcounts), so that joins by USCC work in the pipeline.
 import { makeUscc, USCC_CHARSET } from '../lib/uscc.ts';
-import { STREETS } from './catalog.ts';
-import { ACTIVE_CUTTERS, FIRM_COUNTS, LARGEST_CUTTER_STAFF, FIRST_YEAR, LAST_YEAR, interpolate } from './calibration.ts';
+import { FIRST_YEAR, LAST_YEAR, interpolate } from './calibration.ts';
 import { firmName, legalRepresentative, tradeName, fakeLandline, fakeEmail } from './names.ts';
+import type { Anchors, IndustryRule, Role, SampleContext, SampleProfile } from './profile.ts';
 import type { Rng } from './prng.ts';
 
-export type Role = 'cutter' | 'labGrown' | 'jeweler' | 'wholesale' | 'retail' | 'service';
+export type { Role };
 
 export interface Ymd {
   y: number;
@@ -46,17 +46,6 @@ export interface Firm {
   layout: 'licence' | 'aggregator' | 'both';
 }
 
-const INDUSTRY_WORDS: Record<Role, string[]> = {
-  cutter: ['钻石', '钻石加工', '宝石切割'],
-  labGrown: ['培育钻石科技', '晶钻科技', '人造金刚石'],
-  jeweler: ['珠宝', '珠宝首饰', '首饰', '金银珠宝'],
-  wholesale: ['珠宝贸易', '首饰贸易', '珠宝供应链'],
-  retail: ['珠宝销售', '珠宝商贸'],
-  service: ['珠宝设计', '检测技术', '激光科技', '会展服务'],
-};
-
-const SERVICE_INDUSTRY: Record<string, string> = { 珠宝设计: '7491', 检测技术: '7452', 激光科技: '3360', 会展服务: '7284' };
-
 const ENTITY_TYPES = {
   domestic: '有限责任公司（自然人投资或控股）',
   hkSole: '有限责任公司（台港澳法人独资）',
@@ -79,12 +68,12 @@ function orgCodeCheck(body8: string): string {
  * Firms registered before the 2015 reform kept their old numeric organisation code inside the USCC; later
  * ones got an "MA…" code. Both shapes appear in real extracts.
  */
-function drawUscc(rng: Rng, established: Ymd, used: Set<string>): string {
+function drawUscc(rng: Rng, established: Ymd, used: Set<string>, area: string): string {
   for (;;) {
     let body8: string;
     if (established.y < 2015) body8 = String(rng.int(10000000, 99999999));
     else body8 = 'MA5' + Array.from({ length: 5 }, () => rng.pick([...USCC_CHARSET.slice(0, 10), ...'ABCDEFGHJKLMNPQRTUWXY'])).join('');
-    const uscc = makeUscc('9', '1', '440113', body8 + orgCodeCheck(body8));
+    const uscc = makeUscc('9', '1', area, body8 + orgCodeCheck(body8));
     if (!used.has(uscc)) {
       used.add(uscc);
       return uscc;
@@ -100,71 +89,42 @@ export function randomDate(rng: Rng, fromYear: number, toYear: number): Ymd {
 }
 export const ymdKey = (d: Ymd) => d.y * 10000 + d.m * 100 + d.d;
 
-function address(rng: Rng): string {
-  const street = STREETS[rng.weighted(STREETS.map((s) => s.weight))];
-  // A few firms write the town's older spelling; the park keywords must still catch it.
-  const name = street.name === '石碁镇' && rng.chance(0.15) ? '石基镇' : street.name;
+function address(p: SampleProfile, rng: Rng): string {
+  const street = p.streets[rng.weighted(p.streets.map((s) => s.weight))];
+  // A few firms write a town's older spelling; the park keywords must still catch it.
+  const name = street.variant && rng.chance(street.variant.chance) ? street.variant.name : street.name;
   const unit = rng.chance(0.5) ? `${rng.int(1, 12)}栋${rng.int(1, 8)}0${rng.int(1, 9)}房` : `${rng.int(1, 6)}楼`;
-  return `广州市番禺区${name}${rng.pick(street.roads)}${rng.int(1, 188)}号${unit}`;
+  return `${p.addressPrefix}${name}${rng.pick(street.roads)}${rng.int(1, 188)}号${unit}`;
 }
 
-interface RolePlan {
-  role: Role;
-  count: number;
-  founded: [number, number];
-  /** Probability that the firm has closed by 2025 (cutters follow ACTIVE_CUTTERS instead). */
-  closeRate: number;
-  staffMedian: number;
-  tradeRate: number;
-}
-
-const PLANS: RolePlan[] = [
-  { role: 'cutter', count: FIRM_COUNTS.cutter, founded: [1992, 2009], closeRate: 0, staffMedian: 150, tradeRate: 1 },
-  { role: 'labGrown', count: FIRM_COUNTS.labGrown, founded: [2015, 2023], closeRate: 0.15, staffMedian: 60, tradeRate: 0.8 },
-  { role: 'jeweler', count: FIRM_COUNTS.jeweler, founded: [1992, 2024], closeRate: 0.3, staffMedian: 30, tradeRate: 0.11 },
-  { role: 'wholesale', count: FIRM_COUNTS.wholesale, founded: [2003, 2025], closeRate: 0.35, staffMedian: 8, tradeRate: 0 },
-  { role: 'retail', count: FIRM_COUNTS.retail, founded: [2003, 2025], closeRate: 0.35, staffMedian: 6, tradeRate: 0 },
-  { role: 'service', count: FIRM_COUNTS.service, founded: [2008, 2025], closeRate: 0.2, staffMedian: 12, tradeRate: 0 },
-];
-
-function industryOf(role: Role, word: string, rng: Rng): string {
-  switch (role) {
-    case 'cutter':
-    case 'jeweler':
-      return '2438';
-    case 'labGrown':
-      return rng.chance(0.5) ? '3099' : '2438';
-    case 'wholesale':
-      return '5146';
-    case 'retail':
-      return '5245';
-    case 'service':
-      return SERVICE_INDUSTRY[word];
-  }
+function industryOf(rule: IndustryRule, word: string, rng: Rng): string {
+  if (typeof rule === 'string') return rule;
+  if ('byWord' in rule) return rule.byWord[word];
+  return rng.chance(rule.chance) ? rule.yes : rule.no;
 }
 
 /**
- * The cutters' lives follow the calibration: rank r (0 = largest) is active in year y while r < ACTIVE_CUTTERS(y).
- * Ranks beyond the 2013 peak closed before the sample starts, so the registry also shows long-gone cutters.
+ * The lead firms' lives follow the calibration: rank r (0 = largest) is active in year y while r < active(y).
+ * Ranks beyond the 2013 peak closed before the sample starts, so the registry also shows long-gone lead firms.
  */
-function cutterLife(rank: number, rng: Rng): { founded: number; lastYear: number | null } {
-  const peak = Math.round(interpolate(ACTIVE_CUTTERS, 2013));
-  const at2010 = Math.round(interpolate(ACTIVE_CUTTERS, 2010));
+function leadLife(active: Anchors, rank: number, rng: Rng): { founded: number; lastYear: number | null } {
+  const peak = Math.round(interpolate(active, 2013));
+  const at2010 = Math.round(interpolate(active, 2010));
   if (rank >= peak) return { founded: rng.int(1994, 2003), lastYear: rng.int(2005, 2008) };
   const founded = rank < at2010 ? rng.int(1992, 2008) : 2010 + (rank - at2010) + 1;
   let lastYear: number | null = null;
-  for (let y = 2013; y <= LAST_YEAR; y++) if (rank < Math.round(interpolate(ACTIVE_CUTTERS, y))) lastYear = y;
+  for (let y = 2013; y <= LAST_YEAR; y++) if (rank < Math.round(interpolate(active, y))) lastYear = y;
   return { founded, lastYear: lastYear === LAST_YEAR ? null : lastYear };
 }
 
-function staffSeries(role: Role, rank: number, base: number, from: number, to: number, rng: Rng): Record<number, number> {
+function staffSeries(largest: Anchors, role: Role, rank: number, base: number, from: number, to: number, rng: Rng): Record<number, number> {
   const out: Record<number, number> = {};
   for (let y = Math.max(from, FIRST_YEAR); y <= Math.min(to, LAST_YEAR); y++) {
     let n: number;
-    if (role === 'cutter') {
-      const industry = interpolate(LARGEST_CUTTER_STAFF, y) / interpolate(LARGEST_CUTTER_STAFF, 2013);
-      n = rank === 0 ? interpolate(LARGEST_CUTTER_STAFF, y) : base * Math.pow(industry, 0.8) * (1 + 0.06 * rng.gauss());
-    } else if (role === 'labGrown') {
+    if (role === 'lead') {
+      const industry = interpolate(largest, y) / interpolate(largest, 2013);
+      n = rank === 0 ? interpolate(largest, y) : base * Math.pow(industry, 0.8) * (1 + 0.06 * rng.gauss());
+    } else if (role === 'newcomer') {
       n = base * (1 + 0.25 * (y - from)) * (1 + 0.05 * rng.gauss());
     } else {
       n = base * (1 + 0.08 * rng.gauss());
@@ -174,20 +134,23 @@ function staffSeries(role: Role, rank: number, base: number, from: number, to: n
   return out;
 }
 
-export function drawFirms(rng: Rng, scale = 1): Firm[] {
+export function drawFirms(ctx: SampleContext, rng: Rng, scale = 1): Firm[] {
+  const p = ctx.profile;
+  const area = ctx.cluster.regions.find((r) => r.level === 'district')!.code;
+  const leadCount = p.roles.find((r) => r.role === 'lead')?.count ?? 1;
   const firms: Firm[] = [];
   const usedNames = new Set<string>();
   const usedUscc = new Set<string>();
   let customsSerial = 100;
-  for (const plan of PLANS) {
+  for (const plan of p.roles) {
     const count = Math.round(plan.count * scale);
     for (let rank = 0; rank < count; rank++) {
       const id = firms.length;
-      const word = rng.pick(INDUSTRY_WORDS[plan.role]);
+      const word = rng.pick(plan.words);
       let founded: Ymd;
       let lastYear: number | null = null;
-      if (plan.role === 'cutter') {
-        const life = cutterLife(rank % FIRM_COUNTS.cutter, rng);
+      if (plan.role === 'lead') {
+        const life = leadLife(p.activeLeadFirms, rank % leadCount, rng);
         founded = randomDate(rng, life.founded, life.founded);
         lastYear = life.lastYear;
       } else {
@@ -196,35 +159,35 @@ export function drawFirms(rng: Rng, scale = 1): Firm[] {
       }
       const closed = lastYear === null ? null : { date: randomDate(rng, lastYear + 1, lastYear + 1), kind: closureKind(rng, plan.role) };
       const base =
-        plan.role === 'cutter'
-          ? Math.max(30, 1500 * Math.pow(0.8, rank % FIRM_COUNTS.cutter))
-          : plan.staffMedian * Math.exp(0.9 * rng.gauss()) * (plan.role === 'jeweler' && rank < 5 ? 25 : 1);
-      const staff = staffSeries(plan.role, rank % FIRM_COUNTS.cutter, base, founded.y, lastYear ?? LAST_YEAR, rng);
-      const foreign = plan.role === 'cutter' ? rng.weighted([3, 4, 2, 1]) : rng.weighted([85, 5, 1, 4]);
+        plan.role === 'lead'
+          ? Math.max(30, 1500 * Math.pow(0.8, rank % leadCount))
+          : plan.staffMedian * Math.exp(0.9 * rng.gauss()) * (plan.role === 'maker' && rank < 5 ? 25 : 1);
+      const staff = staffSeries(p.largestLeadFirmStaff, plan.role, rank % leadCount, base, founded.y, lastYear ?? LAST_YEAR, rng);
+      const foreign = plan.role === 'lead' ? rng.weighted([3, 4, 2, 1]) : rng.weighted([85, 5, 1, 4]);
       const entityType = [ENTITY_TYPES.domestic, ENTITY_TYPES.hkSole, ENTITY_TYPES.foreignSole, ENTITY_TYPES.hkJoint][foreign];
       const currency: Firm['capital']['currency'] = foreign === 1 || foreign === 3 ? 'HKD' : foreign === 2 ? 'USD' : 'CNY';
-      const trades = plan.tradeRate > 0 && (plan.role === 'cutter' || rng.chance(plan.tradeRate) || (plan.role === 'jeweler' && rank < 5));
-      const uscc = drawUscc(rng, founded, usedUscc);
+      const trades = plan.tradeRate > 0 && (plan.role === 'lead' || rng.chance(plan.tradeRate) || (plan.role === 'maker' && rank < 5));
+      const uscc = drawUscc(rng, founded, usedUscc, area);
       const trade = tradeName(rng, usedNames);
       const approved = closed ? closed.date : randomDate(rng, Math.max(founded.y, 2016), LAST_YEAR);
       firms.push({
         id,
         uscc,
-        name: firmName(rng, trade, word, '有限公司'),
-        formerName: rng.chance(0.06) ? firmName(rng, tradeName(rng, usedNames), word, '有限公司') : null,
+        name: firmName(p.firmNamePrefixes, rng, trade, word, '有限公司'),
+        formerName: rng.chance(0.06) ? firmName(p.firmNamePrefixes, rng, tradeName(rng, usedNames), word, '有限公司') : null,
         role: plan.role,
-        industry: industryOf(plan.role, word, rng),
-        address: address(rng),
+        industry: industryOf(plan.industry, word, rng),
+        address: address(p, rng),
         entityType: plan.role === 'retail' && rng.chance(0.2) ? ENTITY_TYPES.sole : rank % 37 === 5 ? ENTITY_TYPES.joinStock : entityType,
-        capital: { amountWan: capitalWan(rng, plan.role, currency), currency },
+        capital: { amountWan: capitalWan(rng, plan.capitalMedianWan, currency), currency },
         established: founded,
         termTo: termTo(rng, founded, closed !== null),
         closed,
         approved: ymdKey(approved) < ymdKey(founded) ? founded : approved,
-        customsCode: trades ? `44019${rng.pick(['2', '3', '4', '9'])}${String(customsSerial++).padStart(4, '0')}` : null,
+        customsCode: trades ? `${p.customsCodePrefix}${rng.pick(['2', '3', '4', '9'])}${String(customsSerial++).padStart(4, '0')}` : null,
         staff,
         legalRep: legalRepresentative(rng),
-        phone: fakeLandline(1000 + id),
+        phone: fakeLandline(p.phoneArea, 1000 + id),
         email: fakeEmail(1000 + id),
         layout: (['licence', 'licence', 'licence', 'licence', 'licence', 'aggregator', 'aggregator', 'aggregator', 'aggregator', 'both'] as const)[rng.int(0, 9)],
       });
@@ -241,12 +204,11 @@ function termTo(rng: Rng, founded: Ymd, closed: boolean): Ymd | null {
 }
 
 function closureKind(rng: Rng, role: Role): Closure {
-  const i = rng.weighted(role === 'cutter' ? [2, 6, 1] : [3, 6, 1]);
+  const i = rng.weighted(role === 'lead' ? [2, 6, 1] : [3, 6, 1]);
   return (['revoked', 'deregistered', 'moved_out'] as const)[i];
 }
 
-function capitalWan(rng: Rng, role: Role, currency: string): number {
-  const median = role === 'cutter' ? 800 : role === 'labGrown' ? 1500 : role === 'jeweler' ? 200 : 50;
+function capitalWan(rng: Rng, median: number, currency: string): number {
   const v = median * Math.exp(0.8 * rng.gauss()) * (currency === 'CNY' ? 1 : 0.2);
   return v >= 100 ? Math.round(v / 10) * 10 : Math.max(1, Math.round(v));
 }

@@ -10,12 +10,15 @@ import { headcountCsv, yearbookPersons, yearbookWorkbook } from './employment.ts
 import { benchCustomsTable } from './benchCustoms.ts';
 import { DirtyPlanter, breakCheckChar, type DirtyRow } from './dirty.ts';
 import { plantDirtyRows } from './dirtyPlan.ts';
-import { PATHS, declarations } from './sources.ts';
+import { declarations, samplePaths } from './sources.ts';
+import { defaultSampleContext, type SampleContext } from './profile.ts';
 import { tableBytes, type CsvTable, type OutputTable } from './tables.ts';
 
 export const DEFAULT_SEED = 20130701;
 
 export interface GenerateOptions {
+  /** Whose sample: the cluster's sample profile and configuration (default: the default cluster's). */
+  context?: SampleContext;
   seed?: number;
   /** Multiplies the number of firms (and so registry, headcount and enterprise rows). */
   scale?: number;
@@ -38,9 +41,9 @@ export interface GeneratedSample {
 /** Firms whose USCC fails the check digit: picked among licence-file firms so each shows up in one registry file. */
 function plantFailedChecks(firms: Firm[]): string[] {
   const pick = [
-    // Not the largest cutter: the story's main firm should not carry a warning.
-    firms.filter((f) => f.role === 'cutter' && f.layout === 'licence' && Object.keys(f.staff).length).at(-1),
-    ...firms.filter((f) => f.role === 'jeweler' && f.layout === 'licence').slice(3, 5),
+    // Not the largest lead firm: the story's main firm should not carry a warning.
+    firms.filter((f) => f.role === 'lead' && f.layout === 'licence' && Object.keys(f.staff).length).at(-1),
+    ...firms.filter((f) => f.role === 'maker' && f.layout === 'licence').slice(3, 5),
   ].filter((f): f is Firm => !!f);
   for (const f of pick) f.uscc = breakCheckChar(f.uscc);
   return pick.map((f) => f.uscc);
@@ -48,42 +51,45 @@ function plantFailedChecks(firms: Firm[]): string[] {
 
 export async function generateSample(opts: GenerateOptions = {}): Promise<GeneratedSample> {
   const seed = opts.seed ?? DEFAULT_SEED;
+  const ctx = opts.context ?? defaultSampleContext();
+  const profile = ctx.profile;
+  const PATHS = samplePaths(profile.files);
   const rng = (topic: string) => makeRng(seed, topic);
-  const firms = drawFirms(rng('firms'), opts.scale ?? 1);
+  const firms = drawFirms(ctx, rng('firms'), opts.scale ?? 1);
   const failedCheckUsccs = plantFailedChecks(firms);
-  const model = buildTradeModel(rng('trade'), (family, year) => tradingPool(firms, family, year).length > 0);
+  const model = buildTradeModel(profile, rng('trade'), (family, year) => tradingPool(profile, firms, family, year).length > 0);
 
   const bench = opts.customsRows !== undefined;
   const customsRng = rng('customs');
   const tables: OutputTable[] = [
     bench
-      ? benchCustomsTable(model, 'import', opts.customsRows!, PATHS.nationalImportBench, opts.encoding ?? 'gbk', customsRng)
-      : statCsv(nationalRows(model, 'import', customsRng), { relPath: PATHS.nationalImport, dims: ['partner', 'mode'], currency: '美元', tabbed: 'hs' }),
-    statCsv(nationalRows(model, 'export', customsRng), { relPath: PATHS.nationalExport, dims: ['partner', 'mode'], currency: '美元', tabbed: 'hs' }),
-    statCsv(placeRows(model, 'import', 2010, 2017, customsRng, false), { relPath: PATHS.guangdongImport, dims: ['mode', 'place'], currency: '美元', tabbed: ['place'] }),
-    statWorkbook(placeRows(model, 'import', 2018, 2025, customsRng, true), { relPath: PATHS.guangdongImportXlsx, dims: ['partner', 'mode', 'place'], currency: '美元', tabbed: [] }),
-    statCsv(collapseModes(placeRows(model, 'export', 2010, 2017, customsRng, false)), { relPath: PATHS.guangdongExportCny, dims: ['place'], currency: '人民币', tabbed: ['place'] }),
-    statWorkbook(placeRows(model, 'export', 2018, 2025, customsRng, true), { relPath: PATHS.guangdongExportXlsx, dims: ['partner', 'mode', 'place'], currency: '美元', tabbed: [] }),
+      ? benchCustomsTable(profile, model, 'import', opts.customsRows!, PATHS.nationalImportBench, opts.encoding ?? 'gbk', customsRng)
+      : statCsv(nationalRows(profile, model, 'import', customsRng), { relPath: PATHS.nationalImport, dims: ['partner', 'mode'], currency: '美元', tabbed: 'hs' }),
+    statCsv(nationalRows(profile, model, 'export', customsRng), { relPath: PATHS.nationalExport, dims: ['partner', 'mode'], currency: '美元', tabbed: 'hs' }),
+    statCsv(placeRows(profile, model, 'import', 2010, 2017, customsRng, false), { relPath: PATHS.provinceImport, dims: ['mode', 'place'], currency: '美元', tabbed: ['place'] }),
+    statWorkbook(placeRows(profile, model, 'import', 2018, 2025, customsRng, true), { relPath: PATHS.provinceImportXlsx, dims: ['partner', 'mode', 'place'], currency: '美元', tabbed: [] }),
+    statCsv(collapseModes(placeRows(profile, model, 'export', 2010, 2017, customsRng, false)), { relPath: PATHS.provinceExportCny, dims: ['place'], currency: '人民币', tabbed: ['place'] }),
+    statWorkbook(placeRows(profile, model, 'export', 2018, 2025, customsRng, true), { relPath: PATHS.provinceExportXlsx, dims: ['partner', 'mode', 'place'], currency: '美元', tabbed: [] }),
   ];
 
-  const trade = firmTradeRows(model, firms, rng('enterprise'));
+  const trade = firmTradeRows(profile, model, firms, rng('enterprise'));
   tables.push(enterpriseCsv(PATHS.enterpriseCsv, trade.filter((r) => r.cell.year <= 2019)));
   tables.push(enterpriseWorkbook(PATHS.enterpriseXlsx, trade.filter((r) => r.cell.year >= 2020)));
 
   const registryRng = rng('registry');
-  tables.push(licenceCsv(PATHS.registryLicence, firms, registryRng));
-  tables.push(aggregatorWorkbook(PATHS.registryAggregator, firms, registryRng));
-  tables.push(yearbookWorkbook(PATHS.yearbook, yearbookPersons(firms, rng('yearbook'))));
-  tables.push(headcountCsv(PATHS.headcount, firms));
+  tables.push(licenceCsv(profile, PATHS.registryLicence, firms, registryRng));
+  tables.push(aggregatorWorkbook(profile, PATHS.registryAggregator, firms, registryRng));
+  tables.push(yearbookWorkbook(ctx, PATHS.yearbook, yearbookPersons(profile, firms, rng('yearbook'))));
+  tables.push(headcountCsv(profile, PATHS.headcount, firms));
 
   const planter = new DirtyPlanter(rng('dirty'));
   const csv = (path: string) => tables.find((t): t is CsvTable => t.relPath === path && t.format === 'csv');
-  plantDirtyRows(planter, csv, failedCheckUsccs, rng('dirty-firms'));
+  plantDirtyRows(ctx, planter, csv, failedCheckUsccs, rng('dirty-firms'));
   const dirty = planter.manifest();
 
   const files = new Map<string, Buffer>();
   for (const t of tables) files.set(t.relPath, await tableBytes(t));
-  files.set('sources.json', Buffer.from(JSON.stringify({ sources: declarations({ bench }) }, null, 2) + '\n'));
+  files.set('sources.json', Buffer.from(JSON.stringify({ sources: declarations(ctx, { bench }) }, null, 2) + '\n'));
   files.set('dirty_rows.json', Buffer.from(JSON.stringify({
     $comment: 'Rows planted on purpose by pipelines/generate (see DIRTY.md): file, line, kind and the quarantine rule the pipeline should apply (null = load with a warning).',
     failedCheckUsccs,

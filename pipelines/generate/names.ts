@@ -19,8 +19,8 @@ export function tradeName(rng: Rng, used: Set<string>): string {
 }
 
 /** A full registered name: prefix, 示例 marker, trade name, industry words, legal form. */
-export function firmName(rng: Rng, trade: string, industryWord: string, legalForm: string): string {
-  const prefix = rng.chance(0.7) ? '广州市番禺区' : '广州';
+export function firmName(prefixes: { long: string; short: string; longShare: number }, rng: Rng, trade: string, industryWord: string, legalForm: string): string {
+  const prefix = rng.chance(prefixes.longShare) ? prefixes.long : prefixes.short;
   return `${prefix}示例${trade}${industryWord}${legalForm}`;
 }
 
@@ -28,9 +28,9 @@ export function legalRepresentative(rng: Rng): string {
   return `示例${rng.pick(SURNAMES)}`;
 }
 
-/** Landline numbers in an unassigned 020-0000 block: unmistakably fake, and never mobile-shaped. */
-export function fakeLandline(serial: number): string {
-  return `020-0000${String(serial % 10000).padStart(4, '0')}`;
+/** Landline numbers in an unassigned <area>-0000 block: unmistakably fake, and never mobile-shaped. */
+export function fakeLandline(area: string, serial: number): string {
+  return `${area}-0000${String(serial % 10000).padStart(4, '0')}`;
 }
 
 /** example.invalid is reserved (RFC 2606): it can never reach a mailbox. */

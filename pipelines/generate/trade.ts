@@ -1,11 +1,9 @@
-// The trade model: nation → Guangdong → Guangzhou → district, per month × 8-digit code × flow × trade mode.
+// The trade model: nation → province → city → district, per month × 8-digit code × flow × trade mode.
 // Each level is cut from its parent (rounded down), so district ≤ city ≤ province ≤ nation holds per cell,
 // and therefore per month × code × flow in every file built from these cells.
 import { FLOWS, MODE_KEYS, productsIn, type Family, type Flow, type ModeKey, type Product } from './catalog.ts';
-import {
-  DISTRICT_TRADES, GENERAL_TRADE_FACTOR, MONTHLY_NOISE, NATIONAL_MODE_SPLIT, NATIONAL_USD_MILLION, SEASON, SHARES,
-  UNIT_PRICE_USD, YEARS, interpolate,
-} from './calibration.ts';
+import { MONTHLY_NOISE, SEASON, YEARS, interpolate } from './calibration.ts';
+import type { SampleProfile } from './profile.ts';
 import { shareOf, splitInteger } from './allocate.ts';
 import type { Rng } from './prng.ts';
 
@@ -34,9 +32,9 @@ export const cellKey = (year: number, month: number, hs8: string, flow: Flow, mo
   `${year}${String(month).padStart(2, '0')}|${hs8}|${flow}|${mode}`;
 
 /** Minor codes are reported in a single trade mode, which keeps their rows few. */
-function modeWeights(p: Product, flow: Flow): Record<ModeKey, number> {
+function modeWeights(profile: SampleProfile, p: Product, flow: Flow): Record<ModeKey, number> {
   if (!p.main) return { general: 1, feedProcessing: 0, importedProcessing: 0 };
-  return NATIONAL_MODE_SPLIT[p.family][flow];
+  return profile.families[p.family].nationalModeSplit[flow];
 }
 
 const capped = (share: number, noise: number) => Math.min(0.92, Math.max(0, share * (1 + noise)));
@@ -45,22 +43,22 @@ const capped = (share: number, noise: number) => Math.min(0.92, Math.max(0, shar
  * Builds the model. districtCanTrade says whether the district has active firms for a family in a year:
  * without any, the district's amount stays zero rather than being attributed to nobody.
  */
-export function buildTradeModel(rng: Rng, districtCanTrade: (family: Family, year: number) => boolean): TradeModel {
+export function buildTradeModel(profile: SampleProfile, rng: Rng, districtCanTrade: (family: Family, year: number) => boolean): TradeModel {
   const levels: TradeModel['levels'] = { nation: new Map(), province: new Map(), city: new Map(), district: new Map() };
-  const districtModes = new Map(DISTRICT_TRADES.map((t) => [`${t.hs8}|${t.flow}`, new Set(t.modes)]));
+  const districtModes = new Map(profile.districtTrades.map((t) => [`${t.hs8}|${t.flow}`, new Set(t.modes)]));
   for (const year of YEARS) {
     for (let month = 1; month <= 12; month++) {
-      for (const p of productsIn(year)) {
+      for (const p of productsIn(profile, year)) {
         for (const flow of FLOWS) {
-          const annual = interpolate(NATIONAL_USD_MILLION[p.hs8][flow], year) * 1e6;
+          const annual = interpolate(profile.nationalUsdMillion[p.hs8][flow], year) * 1e6;
           const value = Math.round(((annual * SEASON[month - 1]) / 12) * Math.max(0.5, 1 + MONTHLY_NOISE * rng.gauss()));
-          const price = interpolate(UNIT_PRICE_USD[p.hs8], year) * (1 + 0.05 * rng.gauss());
+          const price = interpolate(profile.unitPriceUsd[p.hs8], year) * (1 + 0.05 * rng.gauss());
           const qty = Math.max(1, Math.round((value / price) * 100));
-          const w = modeWeights(p, flow);
+          const w = modeWeights(profile, p, flow);
           const weights = MODE_KEYS.map((m) => w[m] * (w[m] > 0 ? 1 + 0.08 * rng.gauss() : 0));
           const values = splitInteger(value, weights);
           const qtys = splitInteger(qty, weights);
-          const s = SHARES[p.family];
+          const s = profile.families[p.family].shares;
           const dModes = districtModes.get(`${p.hs8}|${flow}`);
           MODE_KEYS.forEach((mode, i) => {
             if (values[i] === 0) return;
@@ -68,11 +66,11 @@ export function buildTradeModel(rng: Rng, districtCanTrade: (family: Family, yea
             const key = cellKey(year, month, p.hs8, flow, mode);
             const nation = { value: values[i], qty: Math.max(1, qtys[i]) };
             levels.nation.set(key, { ...base, ...nation });
-            const gdShare = capped(interpolate(s.guangdong, year) * (mode === 'general' ? GENERAL_TRADE_FACTOR : 1), 0.04 * rng.gauss());
-            const province = cut(nation, gdShare);
+            const provinceShare = capped(interpolate(s.province, year) * (mode === 'general' ? profile.generalTradeFactor : 1), 0.04 * rng.gauss());
+            const province = cut(nation, provinceShare);
             if (province.value === 0) return;
             levels.province.set(key, { ...base, ...province });
-            const city = cut(province, capped(interpolate(s.guangzhou, year), 0.04 * rng.gauss()));
+            const city = cut(province, capped(interpolate(s.city, year), 0.04 * rng.gauss()));
             if (city.value === 0) return;
             levels.city.set(key, { ...base, ...city });
             if (!dModes?.has(mode) || !districtCanTrade(p.family, year)) return;

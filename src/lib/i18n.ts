@@ -1,5 +1,7 @@
 // The one translation table for every string a reader sees (zh-CN first, then English), and the helpers that
-// pick a language from the route. Chinese lives at the site root, English under /en/.
+// pick a language from the route. Chinese lives at the site root, English under /en/. The few texts that name the
+// cluster (its title, what its trade is) come from its cluster.json.
+import { cluster } from './cluster.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -12,7 +14,7 @@ export interface Text {
 }
 
 const STRINGS = {
-  'site.title': { zh: '番禺钻石珠宝产业集群数据看板', en: 'Panyu Diamond and Jewelry Cluster Dashboard' },
+  'site.title': cluster.site.title,
   'site.tagline': {
     zh: '面向区内干部的产业集群数据：贸易、就业、企业与园区',
     en: 'Industry-cluster data for district officials: trade, workforce, enterprises and parks',
@@ -92,10 +94,7 @@ const STRINGS = {
   'methods.contents': { zh: '目录', en: 'Contents' },
   'ind.method': { zh: '计算方法', en: 'Method' },
   'page.trade.title': { zh: '贸易', en: 'Trade' },
-  'page.trade.lead': {
-    zh: '本区钻石和首饰进出口：占全国的比重、商品结构、贸易伙伴、单价和贸易方式，以及全球背景。',
-    en: 'The district’s diamond and jewelry trade: its share of China’s trade, product mix, partners, unit values, trade modes and the global context.',
-  },
+  'page.trade.lead': cluster.site.tradeLead,
   'page.workforce.title': { zh: '就业', en: 'Workforce' },
   'page.workforce.lead': {
     zh: '集群相关行业的从业人员和企业规模分布。',
@@ -237,10 +236,6 @@ const STRINGS = {
   'mode.processing': { zh: '加工贸易', en: 'Processing trade' },
   'mode.general': { zh: '一般贸易', en: 'General trade' },
   'mode.other': { zh: '其他贸易方式', en: 'Other trade modes' },
-  'series.natural': { zh: '天然钻石', en: 'Natural diamonds' },
-  'series.lab_grown': { zh: '培育钻石', en: 'Lab-grown diamonds' },
-  'series.rough': { zh: '毛坯（未加工）', en: 'Rough (unworked)' },
-  'series.polished': { zh: '成品（已加工）', en: 'Polished (worked)' },
   'series.district_usd_per_carat': { zh: '本区', en: 'District' },
   'series.nation_usd_per_carat': { zh: '全国', en: 'China' },
   'series.births': { zh: '新设企业', en: 'New firms' },
@@ -346,7 +341,7 @@ const STRINGS = {
   'parks.col_active': { zh: '存续企业', en: 'Active firms' },
   'parks.col_core': { zh: '其中核心行业', en: 'of which core industry' },
   'parks.col_employees': { zh: '从业人员', en: 'Employees' },
-  'parks.col_trade': { zh: '钻石进出口', en: 'Diamond trade' },
+  'parks.col_trade': cluster.totalGroup.tradeLabel,
 
   'sql.nav': { zh: 'SQL 查询', en: 'SQL' },
   'sql.title': { zh: 'SQL 工作台', en: 'SQL workbench' },

@@ -5,7 +5,7 @@ import type { Unit } from './format.ts';
 import type { ChartKind } from './chart.ts';
 import type { SeriesSpec } from './series.ts';
 import type { SamePeriodSpec } from './samePeriod.ts';
-import { cluster, districtCode, parkNames } from './cluster.ts';
+import { cluster, districtCode, parkNames, totalGroupTradeColumn, type GroupComparison, type TradeMapIndicator, type UnitValueIndicator } from './cluster.ts';
 
 export type IndicatorPage = 'overview' | 'trade' | 'workforce' | 'enterprises' | 'parks' | 'park';
 
@@ -30,22 +30,25 @@ export interface IndicatorDef extends SeriesSpec {
 
 const text = (zh: string, en: string): Text => ({ zh, en });
 const groupLabels = { zh: 'group_name_zh', en: 'group_name_en' };
-const mainGroups = ['diamonds', ...cluster.diamondGroups, 'jewelry'];
+const mainGroups = cluster.headlineGroups;
+// Texts that name the cluster's products take them from cluster.json: the total group's id and its word ("钻石" /
+// "diamond"), the core industry's label; indicators only some clusters have (comparisons of groups, unit values,
+// Trade Map headings) are listed there in full.
+const total = cluster.totalGroup.id;
+const noun = cluster.totalGroup.noun;
+const texts = cluster.indicators;
 
 export const INDICATORS: IndicatorDef[] = [
   // Overview: the four headline figures.
   {
     id: 'district-share',
     page: 'overview',
-    title: text('本区钻石进出口占全国比重', 'District share of China’s diamond trade'),
+    title: text(`本区${noun.zh}进出口占全国比重`, `District share of China’s ${noun.en} trade`),
     subtitle: text('进出口合计，按金额（美元）计算', 'Imports plus exports, by value (USD)'),
-    subject: text('本区钻石进出口占全国的比重', 'the district’s share of China’s diamond trade'),
-    notes: text(
-      '钻石包括天然钻石（HS 7102）和培育钻石（HS 7104 中的钻石）。本区数值来自区内企业进出口记录，全国数值来自海关统计。',
-      'Diamonds are natural (HS 7102) and lab-grown (diamonds in HS 7104). District values come from its firms’ customs records, national values from customs statistics.',
-    ),
+    subject: text(`本区${noun.zh}进出口占全国的比重`, `the district’s share of China’s ${noun.en} trade`),
+    notes: texts.totalNote,
     table: 'mart_trade_share',
-    filter: { group_id: 'diamonds', flow: 'total' },
+    filter: { group_id: total, flow: 'total' },
     y: 'share_of_nation',
     unit: 'ratio',
     chart: 'line',
@@ -53,11 +56,11 @@ export const INDICATORS: IndicatorDef[] = [
   {
     id: 'district-trade-value',
     page: 'overview',
-    title: text('本区钻石进出口额', 'District diamond trade value'),
+    title: text(`本区${noun.zh}进出口额`, `District ${noun.en} trade value`),
     subtitle: text('进出口合计', 'Imports plus exports'),
-    subject: text('本区钻石进出口额', 'the district’s diamond trade'),
+    subject: text(`本区${noun.zh}进出口额`, `the district’s ${noun.en} trade`),
     table: 'mart_trade_share',
-    filter: { group_id: 'diamonds', flow: 'total' },
+    filter: { group_id: total, flow: 'total' },
     y: 'district_value_usd',
     unit: 'usd',
     chart: 'line',
@@ -66,7 +69,7 @@ export const INDICATORS: IndicatorDef[] = [
     id: 'core-firms',
     page: 'overview',
     title: text('核心行业存续企业数', 'Active firms in the core industry'),
-    subtitle: text('珠宝首饰及有关物品制造（2438），年末存续，全区各园区合计', 'Jewelry manufacturing (2438), active at year end, all parks'),
+    subtitle: text(`${texts.coreIndustry.zh}，年末存续，全区各园区合计`, `${texts.coreIndustry.en}, active at year end, all parks`),
     subject: text('核心行业年末存续企业数', 'the number of active core-industry firms'),
     table: 'mart_park_year',
     y: 'active_core_firms',
@@ -77,7 +80,7 @@ export const INDICATORS: IndicatorDef[] = [
     id: 'core-employment',
     page: 'overview',
     title: text('核心行业从业人员', 'Employment in the core industry'),
-    subtitle: text('珠宝首饰及有关物品制造（2438）', 'Jewelry manufacturing (2438)'),
+    subtitle: texts.coreIndustry,
     subject: text('核心行业从业人员', 'employment in the core industry'),
     table: 'mart_employment_industry',
     filter: { industry_role: 'core', region_code: [districtCode(), null] },
@@ -103,53 +106,24 @@ export const INDICATORS: IndicatorDef[] = [
   {
     id: 'share-by-flow',
     page: 'trade',
-    title: text('本区钻石进口、出口占全国比重', 'District share of China’s diamond imports and exports'),
-    subject: text('本区钻石贸易占全国的比重', 'the district’s share of China’s diamond trade'),
+    title: text(`本区${noun.zh}进口、出口占全国比重`, `District share of China’s ${noun.en} imports and exports`),
+    subject: text(`本区${noun.zh}贸易占全国的比重`, `the district’s share of China’s ${noun.en} trade`),
     table: 'mart_trade_share',
-    filter: { group_id: 'diamonds' },
+    filter: { group_id: total },
     y: 'share_of_nation',
     series: { column: 'flow', labelKeyPrefix: 'flow.', include: ['total', 'import', 'export'] },
     unit: 'ratio',
     chart: 'line',
   },
-  {
-    id: 'natural-vs-lab-grown',
-    page: 'trade',
-    title: text('天然钻石与培育钻石', 'Natural and lab-grown diamonds'),
-    subtitle: text('本区进出口额合计', 'District imports plus exports'),
-    subject: text('本区进出口额', 'the district’s trade'),
-    notes: text(
-      '2022年以前，培育钻石归入HS 7104.20 / 7104.90，其中含其他合成宝石。',
-      'Before 2022, lab-grown diamonds were classified in HS 7104.20 / 7104.90 together with other synthetic stones.',
-    ),
-    table: 'mart_trade_share',
-    filter: { flow: 'total' },
-    y: 'district_value_usd',
-    series: { column: 'group_id', groups: { natural: ['natural_rough', 'natural_polished'], lab_grown: ['lab_grown_rough', 'lab_grown_polished'] } },
-    unit: 'usd',
-    chart: 'barStacked',
-  },
-  {
-    id: 'rough-vs-polished',
-    page: 'trade',
-    title: text('毛坯钻石与成品钻石', 'Rough and polished diamonds'),
-    subtitle: text('本区进出口额合计（天然与培育）', 'District imports plus exports (natural and lab-grown)'),
-    subject: text('本区进出口额', 'the district’s trade'),
-    table: 'mart_trade_share',
-    filter: { flow: 'total' },
-    y: 'district_value_usd',
-    series: { column: 'group_id', groups: { rough: ['natural_rough', 'lab_grown_rough'], polished: ['natural_polished', 'lab_grown_polished'] } },
-    unit: 'usd',
-    chart: 'barStacked',
-  },
+  ...(texts.comparisons ?? []).map(groupComparison),
   {
     id: 'partners-export',
     page: 'trade',
-    title: text('本区钻石出口的主要目的地', 'Main destinations of the district’s diamond exports'),
+    title: text(`本区${noun.zh}出口的主要目的地`, `Main destinations of the district’s ${noun.en} exports`),
     subtitle: text('最近一年，前8位', 'Latest year, top 8'),
     subject: text('出口目的地', 'export destination'),
     table: 'mart_trade_partner_year',
-    filter: { region_level: 'district', group_id: 'diamonds', flow: 'export' },
+    filter: { region_level: 'district', group_id: total, flow: 'export' },
     y: 'value_usd',
     series: { column: 'partner_code', labelColumns: { zh: 'partner_name_zh', en: 'partner_name_en' }, top: 8 },
     latestOnly: true,
@@ -159,32 +133,18 @@ export const INDICATORS: IndicatorDef[] = [
   {
     id: 'partners-import',
     page: 'trade',
-    title: text('本区钻石进口的主要来源地', 'Main origins of the district’s diamond imports'),
+    title: text(`本区${noun.zh}进口的主要来源地`, `Main origins of the district’s ${noun.en} imports`),
     subtitle: text('最近一年，前8位', 'Latest year, top 8'),
     subject: text('进口来源地', 'import origin'),
     table: 'mart_trade_partner_year',
-    filter: { region_level: 'district', group_id: 'diamonds', flow: 'import' },
+    filter: { region_level: 'district', group_id: total, flow: 'import' },
     y: 'value_usd',
     series: { column: 'partner_code', labelColumns: { zh: 'partner_name_zh', en: 'partner_name_en' }, top: 8 },
     latestOnly: true,
     unit: 'usd',
     chart: 'barLatest',
   },
-  {
-    id: 'unit-value-polished',
-    page: 'trade',
-    title: text('天然成品钻石出口单价', 'Unit value of natural polished diamond exports'),
-    subtitle: text('每克拉美元，本区与全国', 'USD per carat, district and China'),
-    subject: text('天然成品钻石出口单价', 'the export unit value of natural polished diamonds'),
-    table: 'mart_trade_share',
-    filter: { group_id: 'natural_polished', flow: 'export' },
-    y: [
-      { column: 'district_usd_per_carat', labelKey: 'series.district_usd_per_carat' },
-      { column: 'nation_usd_per_carat', labelKey: 'series.nation_usd_per_carat' },
-    ],
-    unit: 'usd_per_carat',
-    chart: 'line',
-  },
+  ...(texts.unitValues ?? []).map(unitValue),
   {
     id: 'rca-exports',
     page: 'trade',
@@ -202,12 +162,12 @@ export const INDICATORS: IndicatorDef[] = [
   {
     id: 'partner-concentration',
     page: 'trade',
-    title: text('钻石出口市场的集中度', 'Concentration of diamond export markets'),
+    title: text(`${cluster.totalGroup.noun.zh}出口市场的集中度`, `Concentration of ${cluster.totalGroup.noun.en} export markets`),
     subtitle: text('贸易伙伴的赫芬达尔—赫希曼指数（0–10000），本区与全国', 'Herfindahl–Hirschman index of partners (0–10,000), district and China'),
-    subject: text('钻石出口市场的集中度', 'the concentration of diamond export markets'),
+    subject: text(`${cluster.totalGroup.noun.zh}出口市场的集中度`, `the concentration of ${cluster.totalGroup.noun.en} export markets`),
     notes: text('高于2500为高度集中，1500–2500为中度集中。', 'Above 2,500: highly concentrated; 1,500–2,500: moderately.'),
     table: 'mart_partner_concentration',
-    filter: { group_id: 'diamonds', flow: 'export' },
+    filter: { group_id: cluster.totalGroup.id, flow: 'export' },
     y: 'hhi',
     series: { column: 'region_level', labelKeyPrefix: 'level.', include: ['district', 'nation'] },
     unit: 'index',
@@ -218,14 +178,11 @@ export const INDICATORS: IndicatorDef[] = [
     id: 'trade-modes',
     page: 'trade',
     title: text('加工贸易与一般贸易', 'Processing and general trade'),
-    subtitle: text('本区钻石进出口额，按贸易方式', 'District diamond imports plus exports, by trade mode'),
-    subject: text('本区钻石进出口额', 'the district’s diamond trade'),
-    notes: text(
-      '加工贸易（进料加工、来料加工）是钻石切磨加工业务的主要形式；一般贸易钻石进口须经上海钻石交易所。',
-      'Processing trade (with imported or supplied materials) is the form the cutting business takes; general-trade diamond imports go through the Shanghai Diamond Exchange.',
-    ),
+    subtitle: text(`本区${noun.zh}进出口额，按贸易方式`, `District ${noun.en} imports plus exports, by trade mode`),
+    subject: text(`本区${noun.zh}进出口额`, `the district’s ${noun.en} trade`),
+    notes: texts.tradeModeNote,
     table: 'mart_trade_mode_year',
-    filter: { region_level: 'district', group_id: 'diamonds' },
+    filter: { region_level: 'district', group_id: total },
     y: 'value_usd',
     series: { column: 'trade_mode_class', labelKeyPrefix: 'mode.', include: ['processing', 'general', 'other'] },
     unit: 'usd',
@@ -246,6 +203,8 @@ export const INDICATORS: IndicatorDef[] = [
     samePeriod: { table: 'mart_global_kp_half', period: 'year', sub: 'half_year', unit: 'country', y: 'carats' },
     unit: 'carat',
     chart: 'line',
+    // Only clusters that list the Kimberley Process source kind publish this table.
+    optional: true,
   },
   {
     id: 'global-kp-countries',
@@ -259,21 +218,9 @@ export const INDICATORS: IndicatorDef[] = [
     latestOnly: true,
     unit: 'usd',
     chart: 'barLatest',
-  },
-  {
-    id: 'global-trademap-exporters',
-    page: 'trade',
-    title: text('主要钻石出口国（ITC Trade Map）', 'Main diamond exporters (ITC Trade Map)'),
-    subtitle: text('HS 7102，出口额，前6位', 'HS 7102, exports, top 6'),
-    subject: text('钻石出口额', 'diamond exports'),
-    table: 'mart_global_trademap',
-    filter: { hs_code: '7102', flow: 'export' },
-    y: 'value_usd_thousand',
-    series: { column: 'reporter_iso3', labelColumns: { zh: 'reporter_name_zh', en: 'reporter_name_en' }, exclude: ['WLD'], top: 6 },
-    unit: 'usd_thousand',
-    chart: 'line',
     optional: true,
   },
+  ...(texts.tradeMap ?? []).map(tradeMapLeaders),
 
   // Workforce.
   {
@@ -354,17 +301,76 @@ export const INDICATORS: IndicatorDef[] = [
     chart: 'line',
   },
   {
-    id: 'parks-diamond-trade',
+    id: `parks-${cluster.totalGroup.slug}-trade`,
     page: 'parks',
-    title: text('各园区钻石进出口额', 'Diamond trade by park'),
-    subject: text('钻石进出口额', 'diamond trade'),
+    title: text(`各园区${cluster.totalGroup.tradeLabel.zh}额`, `${cluster.totalGroup.tradeLabel.en} by park`),
+    subject: text(`${noun.zh}进出口额`, `${noun.en} trade`),
     table: 'mart_park_year',
-    y: 'diamond_trade_value_usd',
+    y: totalGroupTradeColumn(),
     series: { column: 'park_id', labels: parkNames() },
     unit: 'usd',
     chart: 'line',
   },
 ];
+
+/** Groups of HS groups drawn against each other, as cluster.json lists them. */
+function groupComparison(c: GroupComparison): IndicatorDef {
+  return {
+    id: c.id,
+    page: 'trade',
+    title: c.title,
+    subtitle: c.subtitle,
+    subject: c.subject,
+    notes: c.notes,
+    table: 'mart_trade_share',
+    filter: { flow: 'total' },
+    y: 'district_value_usd',
+    series: {
+      column: 'group_id',
+      groups: Object.fromEntries(c.series.map((x) => [x.id, x.groups])),
+      labels: Object.fromEntries(c.series.map((x) => [x.id, x.name])),
+    },
+    unit: 'usd',
+    chart: 'barStacked',
+  };
+}
+
+/** A group's unit value, district against China. */
+function unitValue(u: UnitValueIndicator): IndicatorDef {
+  return {
+    id: u.id,
+    page: 'trade',
+    title: u.title,
+    subtitle: u.subtitle,
+    subject: u.subject,
+    table: 'mart_trade_share',
+    filter: { group_id: u.group, flow: u.flow },
+    y: [
+      { column: 'district_usd_per_carat', labelKey: 'series.district_usd_per_carat' },
+      { column: 'nation_usd_per_carat', labelKey: 'series.nation_usd_per_carat' },
+    ],
+    unit: 'usd_per_carat',
+    chart: 'line',
+  };
+}
+
+/** The leading reporters of one HS heading in Trade Map exports; left off when no Trade Map file is given. */
+function tradeMapLeaders(m: TradeMapIndicator): IndicatorDef {
+  return {
+    id: m.id,
+    page: 'trade',
+    title: m.title,
+    subtitle: m.subtitle,
+    subject: m.subject,
+    table: 'mart_global_trademap',
+    filter: { hs_code: m.hs, flow: m.flow },
+    y: 'value_usd_thousand',
+    series: { column: 'reporter_iso3', labelColumns: { zh: 'reporter_name_zh', en: 'reporter_name_en' }, exclude: ['WLD'], top: 6 },
+    unit: 'usd_thousand',
+    chart: 'line',
+    optional: true,
+  };
+}
 
 /** The indicators of one park's page, generated for every park in cluster.json. */
 export function parkIndicators(parkId: string): IndicatorDef[] {
@@ -444,9 +450,9 @@ export function routeOfIndicator(d: IndicatorDef): string {
 /** The HS groups the trade explorer offers, in menu order (the same as the share-by-group chart). */
 export const TRADE_EXPLORER_GROUPS: string[] = mainGroups;
 
-/** The name of an HS group: from cluster.json, or the all-diamonds total. */
+/** The name of an HS group or of the cluster's total group, from cluster.json. */
 export function hsGroupName(group: string): Text {
-  if (group === 'diamonds') return (cluster as unknown as { diamondTotalName: Text }).diamondTotalName;
+  if (group === total) return cluster.totalGroup.name;
   return cluster.hsGroups.find((g) => g.id === group)?.name ?? text(group, group);
 }
 

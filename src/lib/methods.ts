@@ -2,6 +2,7 @@
 // source, the published tables it reads and its caveats. Indicators and the workbench link here by id
 // (/methods/#<id>), so a reader can always get from a figure to how it was made.
 import type { Text } from './i18n.ts';
+import { cluster } from './cluster.ts';
 
 export interface Method {
   /** Anchor on the methods page; indicators name it in their `method` field. */
@@ -20,8 +21,7 @@ export interface Method {
 
 const text = (zh: string, en: string): Text => ({ zh, en });
 
-export const METHODS: readonly Method[] = [
-  {
+const SHARE: Method = {
     id: 'share',
     title: text('本区占全国比重', 'District share of national trade'),
     formula: '<var>s</var> = <var>X</var><sub>d</sub> ÷ <var>X</var><sub>n</sub>',
@@ -37,8 +37,10 @@ export const METHODS: readonly Method[] = [
         'District values come from the district firms’ customs records, national values from customs statistics: the same basis (the firm’s registered place), obtained through different channels.',
       ),
     ],
-  },
-  {
+};
+
+function caratUnitValue(): Method {
+  return {
     id: 'unit-value',
     title: text('单价（每克拉美元）', 'Unit value (USD per carat)'),
     formula: '<var>UV</var> = <var>V</var> ÷ <var>Q</var>',
@@ -49,12 +51,15 @@ export const METHODS: readonly Method[] = [
     sources: ['WITS (World Bank), “Unit value”'],
     tables: ['mart_trade_share'],
     caveats: [
-      text(
-        '中国海关对部分HS 7104 子目以克计量：按 1 克拉 = 0.2 克换算为克拉。',
-        'China’s customs record some HS 7104 lines in grams: converted at 1 carat = 0.2 g.',
-      ),
+      text('中国海关对部分税目以克计量：按 1 克拉 = 0.2 克换算为克拉。', 'China’s customs record some tariff lines in grams: converted at 1 carat = 0.2 g.'),
     ],
-  },
+  };
+}
+
+/** Every method, in the page's order; the unit value per carat only for a cluster whose goods are counted in carats. */
+export const METHODS: readonly Method[] = [
+  SHARE,
+  ...(cluster.totalGroup.carats ? [caratUnitValue()] : []),
   {
     id: 'rca',
     title: text('显示性比较优势（巴拉萨指数）', 'Revealed comparative advantage (Balassa index)'),
@@ -142,14 +147,9 @@ export const TRADE_CAVEATS: readonly { id: string; title: Text; body: Text }[] =
     id: 'hong-kong',
     title: text('经香港转口', 'Re-exports through Hong Kong'),
     body: text(
-      '大量钻石经香港转口。中国海关按贸易伙伴（通常为香港）记录，而非最终目的地或原产地。',
-      'Much of the diamond trade passes through Hong Kong. China’s customs record the trading partner (often Hong Kong), not the final destination or the origin.',
+      '大量贸易经香港转口。中国海关按贸易伙伴（通常为香港）记录，而非最终目的地或原产地。',
+      'Much of the trade passes through Hong Kong. China’s customs record the trading partner (often Hong Kong), not the final destination or the origin.',
     ),
-  },
-  {
-    id: 'grams',
-    title: text('以克计量的税目', 'Lines recorded in grams'),
-    body: text('部分税目以克为计量单位：1 克拉 = 0.2 克。', 'Some tariff lines are recorded in grams: 1 carat = 0.2 g.'),
   },
 ];
 

@@ -19,7 +19,7 @@ export interface Measure {
 /** How rows split into series by the values of one column. */
 export interface SeriesBy {
   column: string;
-  /** Merge values into named series, e.g. {natural: ['natural_rough', 'natural_polished']}; unlisted values are dropped. Labels come from `series.<name>`. */
+  /** Merge values into named series, e.g. {natural: ['natural_rough', 'natural_polished']}; unlisted values are dropped. Labels come from `labels`, else `series.<name>`. */
   groups?: Record<string, string[]>;
   /** Label from the translation table: prefix + value (e.g. "flow." → flow.export). */
   labelKeyPrefix?: string;
@@ -85,6 +85,7 @@ function seriesKeyOf(row: Row, by: SeriesBy): string | null {
 function labelOf(key: string, row: Row | undefined, by: SeriesBy | undefined, lang: Lang): string {
   if (!by) return '';
   if (by.groups) {
+    if (by.labels?.[key]) return pick(lang, by.labels[key]);
     const k = `series.${key}`;
     return hasKey(k) ? t(lang, k) : key;
   }

@@ -2,6 +2,8 @@
 // HS group and which flow the chart shows. Pure, so the page script and the tests read it the same way; values
 // not offered fall back to the default, so an edited or stale link still shows a chart.
 
+import { cluster } from './cluster.ts';
+
 export const TRADE_FLOWS = ['total', 'import', 'export'] as const;
 export type TradeFlow = (typeof TRADE_FLOWS)[number];
 
@@ -10,7 +12,8 @@ export interface TradeChoice {
   flow: TradeFlow;
 }
 
-export const DEFAULT_TRADE_CHOICE: TradeChoice = { group: 'diamonds', flow: 'total' };
+/** The cluster's total group (all its headline products), both flows. */
+export const DEFAULT_TRADE_CHOICE: TradeChoice = { group: cluster.totalGroup.id, flow: 'total' };
 
 export function parseTradeChoice(search: string, groups: readonly string[], fallback: TradeChoice = DEFAULT_TRADE_CHOICE): TradeChoice {
   const p = new URLSearchParams(search);

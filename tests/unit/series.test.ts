@@ -33,9 +33,10 @@ test('series from a column with labels from columns of the row', () => {
   assert.equal(p.find((x) => x.x === 2025 && x.key === 'lab_grown_rough')!.value, null, 'a missing value stays missing, not zero');
 });
 
-test('groups merge values into named series with translated labels', () => {
+test('groups merge values into named series with labels from configuration', () => {
+  const labels = { natural: { zh: '天然钻石', en: 'Natural diamonds' }, lab_grown: { zh: '培育钻石', en: 'Lab-grown diamonds' } };
   const p = buildSeries(
-    { table: 't', filter: { flow: 'total' }, y: 'v', series: { column: 'group_id', groups: { natural: ['natural_rough', 'natural_polished'], lab_grown: ['lab_grown_rough'] } } },
+    { table: 't', filter: { flow: 'total' }, y: 'v', series: { column: 'group_id', groups: { natural: ['natural_rough', 'natural_polished'], lab_grown: ['lab_grown_rough'] }, labels } },
     rows,
     'zh',
   );

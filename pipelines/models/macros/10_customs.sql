@@ -23,10 +23,10 @@ CREATE OR REPLACE MACRO customs_flow(x) AS (
 -- Takes the cleaned unit.
 CREATE OR REPLACE MACRO customs_unit_ok(u) AS u IS NULL OR u IN ('克拉', '千克', '克', '个', '件');
 
--- Carats for diamond goods only: the quantity in 克拉 as is, or converted from a weight (1 ct = 0.2 g).
+-- Carats only for goods the cluster counts in carats (cfg_hs_group.in_carats, gemstones): the quantity in 克拉 as is, or converted from a weight (1 ct = 0.2 g).
 -- For jewelry a weight in carats would mean nothing, so it stays NULL.
-CREATE OR REPLACE MACRO customs_carats(qty, unit, is_diamond) AS (
-  CASE WHEN coalesce(is_diamond, FALSE) THEN
+CREATE OR REPLACE MACRO customs_carats(qty, unit, in_carats) AS (
+  CASE WHEN coalesce(in_carats, FALSE) THEN
     CASE clean_text(unit) WHEN '克拉' THEN qty WHEN '克' THEN qty * 5 WHEN '千克' THEN qty * 5000 END
   END);
 

@@ -1,4 +1,4 @@
--- Annual trade by region level, HS group (plus the "diamonds" aggregate) and flow (plus "total" = import + export),
+-- Annual trade by region level, HS group (plus the cluster's total group, cfg_cluster.total_group_id) and flow (plus "total" = import + export),
 -- side by side, with the district's share of national and provincial trade and unit values in USD per carat.
 WITH base AS (
   SELECT year, region_level, hs_group AS group_id, flow, value_usd, quantity_carats, synthetic FROM mart_trade_monthly
@@ -6,8 +6,8 @@ WITH base AS (
 with_total_group AS (
   SELECT * FROM base
   UNION ALL
-  SELECT b.year, b.region_level, 'diamonds', b.flow, b.value_usd, b.quantity_carats, b.synthetic
-  FROM base b WHERE b.group_id IN (SELECT group_id FROM cfg_hs_group WHERE is_diamond)
+  SELECT b.year, b.region_level, (SELECT total_group_id FROM cfg_cluster), b.flow, b.value_usd, b.quantity_carats, b.synthetic
+  FROM base b WHERE b.group_id IN (SELECT group_id FROM cfg_hs_group WHERE in_total)
 ),
 with_total_flow AS (
   SELECT * FROM with_total_group

@@ -1,4 +1,4 @@
--- Annual trade by partner, for the district and the nation, per HS group (plus "diamonds") and flow.
+-- Annual trade by partner, for the district and the nation, per HS group (plus the cluster's total group) and flow.
 WITH base AS (
   SELECT year, region_level, hs_group AS group_id, flow, partner_code, partner_name, value_usd, quantity_carats, synthetic
   FROM mart_trade_monthly WHERE region_level IN ('district', 'nation') AND (partner_code IS NOT NULL OR partner_name IS NOT NULL)
@@ -6,8 +6,8 @@ WITH base AS (
 grouped AS (
   SELECT * FROM base
   UNION ALL
-  SELECT year, region_level, 'diamonds', flow, partner_code, partner_name, value_usd, quantity_carats, synthetic
-  FROM base WHERE group_id IN (SELECT group_id FROM cfg_hs_group WHERE is_diamond)
+  SELECT year, region_level, (SELECT total_group_id FROM cfg_cluster), flow, partner_code, partner_name, value_usd, quantity_carats, synthetic
+  FROM base WHERE group_id IN (SELECT group_id FROM cfg_hs_group WHERE in_total)
 )
 SELECT g.year, g.region_level, g.group_id, g.flow, g.partner_code,
   coalesce(min(p.name_zh), min(g.partner_name)) AS partner_name_zh,

@@ -8,8 +8,8 @@ WITH base AS (
 grouped AS (
   SELECT * FROM base
   UNION ALL
-  SELECT year, region_level, 'diamonds', flow, trade_mode_class, value_usd, synthetic FROM base
-  WHERE group_id IN (SELECT group_id FROM cfg_hs_group WHERE is_diamond)
+  SELECT year, region_level, (SELECT total_group_id FROM cfg_cluster), flow, trade_mode_class, value_usd, synthetic FROM base
+  WHERE group_id IN (SELECT group_id FROM cfg_hs_group WHERE in_total)
 )
 SELECT year, region_level, group_id, flow, trade_mode_class, round(sum(value_usd), 2) AS value_usd, bool_or(synthetic) AS synthetic
 FROM grouped GROUP BY ALL

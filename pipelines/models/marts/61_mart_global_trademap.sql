@@ -1,10 +1,12 @@
 -- ITC Trade Map reporter totals (partner World), USD thousand, when such exports are present in the raw folder.
 -- hs_code holds a 4-digit heading (the heading's total sheet) or a 6-digit subheading; hs_level says which.
+-- A 4-digit heading whose configured subheadings all belong to the cluster's total group is "<total group>_hs4".
 -- A year its code was not in force (ref_hs_in_force: 710421/710491 exist from HS 2022) has no figure: Trade Map
 -- fills those cells with 0 for some reporters and leaves them blank for others, so both become NULL with
 -- value_status 'code_not_in_force', never 0. A blank cell of a year the code existed is 'not_reported'.
 SELECT t.hs6 AS hs_code, length(t.hs6)::INTEGER AS hs_level,
-  coalesce(g.group_id, CASE WHEN t.hs6 = '7102' THEN 'diamonds_hs4' END) AS group_id, t.flow, t.reporter, t.year,
+  coalesce(g.group_id, CASE WHEN length(t.hs6) = 4 AND (SELECT bool_and(in_total) FROM cfg_hs_group WHERE hs6 LIKE t.hs6 || '%')
+    THEN (SELECT total_group_id FROM cfg_cluster) || '_hs4' END) AS group_id, t.flow, t.reporter, t.year,
   CASE WHEN NOT in_force THEN NULL ELSE t.value_usd_thousand END AS value_usd_thousand,
   CASE WHEN NOT in_force THEN 'code_not_in_force' WHEN t.value_usd_thousand IS NULL THEN 'not_reported' ELSE 'reported' END AS value_status,
   min(t.product_label) AS product_label, bool_or(t._synthetic) AS synthetic,

@@ -23,7 +23,7 @@ codes AS (
     nullif(customs_hs(d.hs_code), '') AS hs_code,
     substr(nullif(customs_hs(d.hs_code), ''), 1, 6) AS hs6,
     g.group_id AS hs_group,
-    coalesce(g.is_diamond, FALSE) AS is_diamond,
+    coalesce(g.in_carats, FALSE) AS in_carats,
     g.hs6 IS NOT NULL OR substr(nullif(customs_hs(d.hs_code), ''), 1, 6) IN (SELECT hscode FROM ref_hs WHERE level = 6) AS hs_known
   FROM (SELECT DISTINCT hs_code FROM landing_customs_stats) d
   LEFT JOIN cfg_hs_group g ON g.hs6 = substr(nullif(customs_hs(d.hs_code), ''), 1, 6)
@@ -68,7 +68,7 @@ looked_up AS (
     CASE clean_text(l.currency) WHEN 'CNY' THEN '人民币' ELSE '美元' END AS value_label,
     c.hs6,
     c.hs_group,
-    c.is_diamond,
+    c.in_carats,
     c.hs_known,
     m.cny_per_usd,
     m.rate_basis,
@@ -116,7 +116,7 @@ SELECT
   unit1,
   qty2,
   unit2,
-  coalesce(customs_carats(qty1, unit1, is_diamond), customs_carats(qty2, unit2, is_diamond)) AS quantity_carats,
+  coalesce(customs_carats(qty1, unit1, in_carats), customs_carats(qty2, unit2, in_carats)) AS quantity_carats,
   CASE currency WHEN 'USD' THEN value WHEN 'CNY' THEN value / cny_per_usd END AS value_usd,
   CASE currency WHEN 'CNY' THEN value END AS value_cny,
   currency,

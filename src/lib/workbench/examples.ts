@@ -2,29 +2,39 @@
 // together. The end-to-end test runs every one in the browser and in Node DuckDB on the same database and
 // compares the numbers, so an example that breaks when a mart changes is caught.
 import type { Text } from '../i18n.ts';
+import { cluster } from '../cluster.ts';
+
+// The cluster's total group (e.g. all diamonds) and the word for it, from cluster.json.
+const total = cluster.totalGroup.id;
+const noun = cluster.totalGroup.noun;
+
+/** What the editor holds before the reader types anything. */
+export const DEFAULT_SQL = `SELECT *\nFROM mart_trade_share\nWHERE group_id = '${total}' AND flow = 'total'\nORDER BY year`;
 
 export interface ExampleQuery {
   id: string;
   /** The question, as a reader would ask it. */
   title: Text;
   sql: string;
+  /** Shown only when the catalog has this table (a cluster without Kimberley Process data has no KP mart). */
+  needs?: string;
 }
 
 export const EXAMPLES: readonly ExampleQuery[] = [
   {
     id: 'district-share',
-    title: { zh: '本区钻石进出口占全国比重（按年）', en: 'District share of China’s diamond trade, by year' },
+    title: { zh: `本区${noun.zh}进出口占全国比重（按年）`, en: `District share of China’s ${noun.en} trade, by year` },
     sql: `SELECT year, district_value_usd, nation_value_usd, share_of_nation
 FROM mart_trade_share
-WHERE group_id = 'diamonds' AND flow = 'total'
+WHERE group_id = '${total}' AND flow = 'total'
 ORDER BY year`,
   },
   {
     id: 'top-partners',
-    title: { zh: '最近有数据年份本区钻石贸易前十大伙伴', en: 'Top 10 partners in the district’s diamond trade, latest year with data' },
+    title: { zh: `最近有数据年份本区${noun.zh}贸易前十大伙伴`, en: `Top 10 partners in the district’s ${noun.en} trade, latest year with data` },
     sql: `SELECT partner_name_zh, partner_name_en, sum(value_usd) AS value_usd
 FROM mart_trade_partner_year
-WHERE region_level = 'district' AND group_id = 'diamonds'
+WHERE region_level = 'district' AND group_id = '${total}'
   AND year = (SELECT max(year) FROM mart_trade_partner_year WHERE region_level = 'district' AND value_usd IS NOT NULL)
 GROUP BY ALL
 ORDER BY value_usd DESC, partner_name_en
@@ -49,6 +59,7 @@ ORDER BY year`,
   {
     id: 'kp-top-producers',
     title: { zh: '金伯利进程：最近完整年份毛坯钻石产量前十国', en: 'Kimberley Process: top 10 rough-diamond producers, latest complete year' },
+    needs: 'mart_global_kp',
     sql: `SELECT country_name_zh, country_name_en, year, carats, value_usd
 FROM mart_global_kp
 WHERE year = (SELECT max(year) FROM mart_global_kp WHERE period_complete)
@@ -65,21 +76,21 @@ ORDER BY year DESC, rca DESC NULLS LAST, group_id`,
   },
   {
     id: 'partner-concentration',
-    title: { zh: '钻石进出口的贸易伙伴集中度（HHI）：本区与全国', en: 'Partner concentration (HHI) of diamond trade: district and nation' },
+    title: { zh: `${noun.zh}进出口的贸易伙伴集中度（HHI）：本区与全国`, en: `Partner concentration (HHI) of ${noun.en} trade: district and nation` },
     sql: `SELECT year, region_level, flow, partners, hhi, hhi_band, top_partner_name_zh, top_partner_name_en,
   round(top_partner_share, 3) AS top_partner_share
 FROM mart_partner_concentration
-WHERE group_id = 'diamonds'
+WHERE group_id = '${total}'
 ORDER BY year, region_level, flow`,
   },
   {
     id: 'india-dependence',
-    title: { zh: '本区钻石贸易中印度所占比重（按年、进出口）', en: 'India’s share of the district’s diamond trade, by year and flow' },
+    title: { zh: `本区${noun.zh}贸易中印度所占比重（按年、进出口）`, en: `India’s share of the district’s ${noun.en} trade, by year and flow` },
     sql: `SELECT year, flow,
   sum(value_usd) FILTER (WHERE partner_name_en = 'India') / sum(value_usd) AS india_share,
   sum(value_usd) AS value_usd
 FROM mart_trade_partner_year
-WHERE region_level = 'district' AND group_id = 'diamonds'
+WHERE region_level = 'district' AND group_id = '${total}'
 GROUP BY year, flow
 ORDER BY year, flow`,
   },

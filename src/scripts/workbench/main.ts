@@ -16,6 +16,7 @@ import { ResultsView } from './ResultsView.ts';
 import { downloadText, stampedName } from './download.ts';
 import { announcesReading, importFile } from './fileImport.ts';
 import { XlsxReadError } from '../../lib/workbench/xlsxReadError.ts';
+import { DEFAULT_SQL } from '../../lib/workbench/examples.ts';
 
 const root = document.querySelector<HTMLElement>('[data-workbench]')!;
 const lang = (root.dataset.lang ?? 'zh') as Lang;
@@ -34,7 +35,6 @@ function storage(): KeyValueStore {
 }
 const store = storage();
 
-const DEFAULT_SQL = `SELECT *\nFROM mart_trade_share\nWHERE group_id = 'diamonds' AND flow = 'total'\nORDER BY year`;
 
 // Already started by boot.ts (the page's entry) before this module was even loaded: fetching and compiling the
 // wasm is the long pole of the first result, and everything below is built while it loads.

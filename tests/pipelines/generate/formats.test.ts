@@ -14,8 +14,8 @@ const without = (cols: string[], ...drop: string[]) => cols.filter((c) => !drop.
 const GBK_HEADERS: Record<string, string[]> = {
   [PATHS.nationalImport]: without(CUSTOMS_FULL, '注册地编码', '注册地名称'),
   [PATHS.nationalExport]: without(CUSTOMS_FULL, '注册地编码', '注册地名称'),
-  [PATHS.guangdongImport]: without(CUSTOMS_FULL, '贸易伙伴编码', '贸易伙伴名称'),
-  [PATHS.guangdongExportCny]: [...without(CUSTOMS_FULL, '贸易伙伴编码', '贸易伙伴名称', '贸易方式编码', '贸易方式名称', '美元'), '人民币'],
+  [PATHS.provinceImport]: without(CUSTOMS_FULL, '贸易伙伴编码', '贸易伙伴名称'),
+  [PATHS.provinceExportCny]: [...without(CUSTOMS_FULL, '贸易伙伴编码', '贸易伙伴名称', '贸易方式编码', '贸易方式名称', '美元'), '人民币'],
   [PATHS.enterpriseCsv]: '数据年月,海关编码,统一社会信用代码,企业名称,商品编码,贸易方式,贸易国别(地区),进出口,数量,单位,美元'.split(','),
 };
 
@@ -33,7 +33,7 @@ test('GBK files decode strictly as GB18030, are not UTF-8, and carry the exact h
 });
 
 test('customs CSVs look like the platform export: trailing comma, quoted thousands, leading TABs', () => {
-  for (const path of [PATHS.nationalImport, PATHS.nationalExport, PATHS.guangdongImport, PATHS.guangdongExportCny]) {
+  for (const path of [PATHS.nationalImport, PATHS.nationalExport, PATHS.provinceImport, PATHS.provinceExportCny]) {
     const lines = decodeCsv(files.get(path)!).text.split('\r\n').filter(Boolean);
     assert.ok(lines.every((l) => l.endsWith(',')), `${path}: every line ends with a comma`);
     assert.ok(lines.some((l) => /"\d{1,3}(,\d{3})+"/.test(l)), `${path}: quoted thousands separators`);
@@ -64,8 +64,8 @@ test('periods span 2010-01..2025-12 and lab-grown codes switch in 2022', () => {
 
 test('workbooks have one sheet whose first row is the expected header', async () => {
   const expect: Record<string, string[]> = {
-    [PATHS.guangdongImportXlsx]: CUSTOMS_FULL,
-    [PATHS.guangdongExportXlsx]: CUSTOMS_FULL,
+    [PATHS.provinceImportXlsx]: CUSTOMS_FULL,
+    [PATHS.provinceExportXlsx]: CUSTOMS_FULL,
     [PATHS.enterpriseXlsx]: '数据年月,统一社会信用代码,企业名称,商品编码,贸易方式,贸易国别(地区),进出口,数量,单位,人民币'.split(','),
     [PATHS.registryAggregator]: '序号,公司名称,注册资金,法定代表人,成立时间,经营状态,电话,邮箱,详细地址,统一社会信用代码,纳税人识别号,注册号,组织机构代码,公司类型,所属行业,所属地区,曾经用名,企业类型,补充电话,备注'.split(','),
   };

@@ -1,7 +1,7 @@
 // Test-only: reads the generated customs files back into totals per level and month × code × flow (USD),
 // skipping the rows a pipeline would quarantine, so the levels can be compared the way the dashboard will.
 import { CNY_PER_USD } from '../../../pipelines/generate/calibration.ts';
-import { PRODUCTS } from '../../../pipelines/generate/catalog.ts';
+import { defaultSampleContext } from '../../../pipelines/generate/profile.ts';
 import { PATHS } from '../../../pipelines/generate/sources.ts';
 import { anyTable, parseAmount } from './sampleReader.ts';
 
@@ -13,7 +13,7 @@ export interface Levels {
   district: Totals;
 }
 
-const KNOWN_HS = new Set(PRODUCTS.map((p) => p.hs8));
+const KNOWN_HS = new Set(defaultSampleContext().profile.products.map((p) => p.hs8));
 const FLOW_OF: Record<string, 'import' | 'export'> = { 进口: 'import', 出口: 'export' };
 
 interface FileSpec {
@@ -25,10 +25,10 @@ interface FileSpec {
 const SPECS: FileSpec[] = [
   { path: PATHS.nationalImport, level: 'nation', flow: 'import' },
   { path: PATHS.nationalExport, level: 'nation', flow: 'export' },
-  { path: PATHS.guangdongImport, level: 'place', flow: 'import' },
-  { path: PATHS.guangdongImportXlsx, level: 'place', flow: 'import' },
-  { path: PATHS.guangdongExportCny, level: 'place', flow: 'export' },
-  { path: PATHS.guangdongExportXlsx, level: 'place', flow: 'export' },
+  { path: PATHS.provinceImport, level: 'place', flow: 'import' },
+  { path: PATHS.provinceImportXlsx, level: 'place', flow: 'import' },
+  { path: PATHS.provinceExportCny, level: 'place', flow: 'export' },
+  { path: PATHS.provinceExportXlsx, level: 'place', flow: 'export' },
   { path: PATHS.enterpriseCsv, level: 'district' },
   { path: PATHS.enterpriseXlsx, level: 'district' },
 ];

@@ -30,7 +30,7 @@ test('lab-grown trade rises in the district; processing trade dominates its diam
 });
 
 test('20+ cutting firms around 2013, a handful by 2025; the largest from ~2,000 to ~200 staff', () => {
-  const cutters = (y: number) => sample.firms.filter((f) => f.role === 'cutter' && f.staff[y] !== undefined);
+  const cutters = (y: number) => sample.firms.filter((f) => f.role === 'lead' && f.staff[y] !== undefined);
   assert.ok(cutters(2013).length >= 20);
   assert.ok(cutters(2025).length >= 3 && cutters(2025).length <= 7);
   const largest = (y: number) => Math.max(...cutters(y).map((f) => f.staff[y]));

@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadSchema } from '../../pipelines/checks.ts';
+import { loadClusterConfig } from '../../pipelines/config.ts';
+import { listMartModels } from '../../pipelines/marts.ts';
+import { martsForCluster, schemaForCluster, TOTAL_GROUP_TRADE_COLUMN } from '../../pipelines/clusterModels.ts';
+
+const models = listMartModels();
+const schema = loadSchema();
+
+test('no mart model or schema entry names a product: the total group comes from configuration', () => {
+  // The Kimberley Process mart is the one source that is about diamonds by definition.
+  for (const m of models.filter((x) => x.name !== 'mart_global_kp')) assert.doesNotMatch(m.sql, /diamond|'71\d\d'|钻石/i, m.file);
+  assert.ok(schema.tables.mart_park_year.columns[TOTAL_GROUP_TRADE_COLUMN]);
+});
+
+test('the default cluster publishes what it always did: every mart, diamond_trade_value_usd labelled 钻石进出口额', () => {
+  const c = loadClusterConfig('data/cluster.json');
+  const built = martsForCluster(models, c);
+  assert.deepEqual(built.map((m) => m.name), models.map((m) => m.name));
+  const park = built.find((m) => m.name === 'mart_park_year')!;
+  assert.match(park.sql, /AS diamond_trade_value_usd/);
+  assert.doesNotMatch(park.sql, new RegExp(TOTAL_GROUP_TRADE_COLUMN));
+  const cols = schemaForCluster(schema, built, c).tables.mart_park_year.columns;
+  assert.deepEqual(cols.diamond_trade_value_usd, { zh: '钻石进出口额', en: 'Diamond trade', unit: 'USD' });
+  assert.deepEqual(Object.keys(cols), Object.keys(schema.tables.mart_park_year.columns).map((k) => (k === TOTAL_GROUP_TRADE_COLUMN ? 'diamond_trade_value_usd' : k)), 'same column order');
+});
+
+test('a cluster without Kimberley Process data builds no KP mart, and its park trade column is its own', () => {
+  const c = loadClusterConfig('data/clusters/shuibei-gold/cluster.json');
+  const built = martsForCluster(models, c);
+  assert.ok(!built.some((m) => m.name === 'mart_global_kp'));
+  assert.equal(built.length, models.length - 1);
+  const s = schemaForCluster(schema, built, c);
+  assert.ok(!('mart_global_kp' in s.tables));
+  assert.deepEqual(s.tables.mart_park_year.columns.gold_trade_value_usd, { zh: '黄金珠宝进出口额', en: 'Gold and jewelry trade', unit: 'USD' });
+});
+
+test('a mart reading a left-out mart is left out too', () => {
+  const c = { ...loadClusterConfig('data/cluster.json'), sourceKinds: ['registry'] };
+  const built = martsForCluster(
+    [
+      { name: 'mart_a', sql: 'SELECT * FROM stg_kimberley' },
+      { name: 'mart_b', sql: 'SELECT * FROM mart_a JOIN cfg_cluster ON true' },
+      { name: 'mart_c', sql: 'SELECT * FROM stg_registry' },
+      { name: 'mart_d', sql: 'SELECT * FROM cfg_cluster' },
+    ],
+    c,
+  );
+  assert.deepEqual(built.map((m) => m.name), ['mart_c', 'mart_d']);
+});
