@@ -2,7 +2,7 @@
 // rows into stg_<kind> (passed) and quarantine (with the rule), so that every input row ends up somewhere.
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Adapter, InputTable, LandContext, Landed, QuarantineRow, SourceDeclaration, SourceKind } from './sources/types.ts';
+import { StructuralError, type Adapter, type InputTable, type LandContext, type Landed, type QuarantineRow, type SourceDeclaration, type SourceKind } from './sources/types.ts';
 import { all, exec, ident, lit, type Conn } from './lib/duck.ts';
 
 export const MODELS_DIR = new URL('./models/', import.meta.url).pathname;
@@ -177,7 +177,20 @@ export async function landTable(
     await loadLanding(conn, adapter, landed, ctx.declaration, table.relPath);
   }
   cleanUp(landed);
+  if (landed.rowsIn === 0) throw noDataRows(table, adapter);
   return { landed, direct };
+}
+
+/**
+ * A table recognised by its header but holding no data row below it: a header-only export, or rows the reader
+ * could not tell apart. Loading it as zero rows would pass reconciliation (0 in, 0 out) and lose the file silently.
+ */
+function noDataRows(table: InputTable, adapter: Adapter): StructuralError {
+  const where = table.format === 'xlsx' ? 'sheet' : 'file';
+  return new StructuralError(
+    table.relPath,
+    `no data rows below the header (row ${table.headerLine}): expected one row per record of ${adapter.label.en} (${adapter.label.zh}); the ${where} holds only its header, or its rows are not separated by line breaks`,
+  );
 }
 
 export function stagingSql(kind: SourceKind): string {

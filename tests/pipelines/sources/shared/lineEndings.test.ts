@@ -61,7 +61,9 @@ test('line endings and encodings: the shipped headcount file gives the same rows
     for (const [name, bytes] of VARIANTS) {
       const p = join(dir, 'panyu_firm_headcount.csv');
       writeFileSync(p, bytes());
-      const got = await summary(p);
+      const got = await summary(p).catch((e: Error) => {
+        throw new Error(`${name}: ${e.message}`);
+      });
       assert.equal(got.rowsIn, expected.rowsIn, `${name}: rows in`);
       assert.deepEqual(got.rows, expected.rows, `${name}: rows loaded, with their line numbers`);
       assert.deepEqual(got.quarantine, expected.quarantine, `${name}: rows quarantined`);
