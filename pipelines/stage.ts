@@ -86,8 +86,8 @@ function landingSelect(adapter: Adapter, landed: Landed, decl: SourceDeclaration
 /**
  * Loads a file the adapter handed over for DuckDB to parse directly. Returns false, leaving nothing behind, when
  * DuckDB's reading does not match a line-by-line one: a parse error (unclosed quote, wrong cell count, bad
- * UTF-8), a record count different from the line count (a quoted newline), or a quote left inside a cell (DuckDB
- * keeps a quote in the middle of a cell that line-by-line parsing rejects).
+ * UTF-8), a record count different from the line count (a quoted newline), a quote left inside a cell (DuckDB
+ * keeps a quote in the middle of a cell that line-by-line parsing rejects), or what may be the header repeated.
  */
 async function loadDirect(conn: Conn, adapter: Adapter, landed: Landed, decl: SourceDeclaration, relPath: string): Promise<boolean> {
   const part = `landing_${adapter.kind}__d${++landingSeq}`;
@@ -101,9 +101,15 @@ async function loadDirect(conn: Conn, adapter: Adapter, landed: Landed, decl: So
   landed.rowsIn = lines - landed.headerLines;
   if (!(await load)) return false;
   const quoteLeft = used.length ? used.map((c) => `contains(${ident(c)}, '"')`).join(' OR ') : 'FALSE';
-  const [{ n, q }] = await all<{ n: number; q: number }>(conn, `SELECT count(*) AS n, count(*) FILTER (WHERE ${quoteLeft}) AS q FROM ${ident(part)}`);
+  // A row holding a used column's header label may repeat the header, which the line reader quarantines by name.
+  const label = used.length ? landed.direct!.labels[landed.direct!.fileColumns.indexOf(used[0])] : '';
+  const headerAgain = label ? `contains(${ident(used[0])}, ${lit(label)})` : 'FALSE';
+  const [{ n, q, h }] = await all<{ n: number; q: number; h: number }>(
+    conn,
+    `SELECT count(*) AS n, count(*) FILTER (WHERE ${quoteLeft}) AS q, count(*) FILTER (WHERE ${headerAgain}) AS h FROM ${ident(part)}`,
+  );
   // A blank line is skipped by DuckDB, which would shift every later line number.
-  if (blankLines > 0 || Number(n) !== landed.rowsIn || Number(q) > 0) {
+  if (blankLines > 0 || Number(n) !== landed.rowsIn || Number(q) > 0 || Number(h) > 0) {
     await exec(conn, `DROP TABLE ${ident(part)}`);
     return false;
   }

@@ -70,6 +70,6 @@ export async function landCsvDirect(table: InputTable, map: HeaderMap, workPath:
     // Set once the lines are counted, which the loader does while DuckDB parses the file.
     rowsIn: 0,
     constants: o.constants,
-    direct: { fileColumns: map.names, countLines: () => countLines(csvPath, table.headerLine) },
+    direct: { fileColumns: map.names, labels: table.header, countLines: () => countLines(csvPath, table.headerLine) },
   };
 }

@@ -44,7 +44,7 @@ export const adapter: Adapter = {
   landingColumns: [...new Set(CUSTOMS_STATS_COLUMNS.map((c) => c.name)), 'currency'],
   requiredColumns: REQUIRED.map((r) => r.name),
   async land(input, ctx) {
-    const table = locateHeader(input, isCustomsStatsHeader) ?? input;
+    const table = locateHeader(input, isCustomsStatsHeader, CUSTOMS_STATS_COLUMNS) ?? input;
     const map = mapHeader(table, CUSTOMS_STATS_COLUMNS, EXPECTED);
     requireColumns(table, map, REQUIRED, EXPECTED);
     const constants = { currency: map.currency!, ...flowConstant(table.relPath, map, ctx.declaration.flow) };

@@ -27,8 +27,8 @@ export function isEmploymentFirmsHeader(header: string[]): boolean {
   return EMPLOYMENT_FIRM_COLUMNS.every((s) => has(header, s));
 }
 
-function firmsTable(table: InputTable): InputTable | null {
-  return locateHeader(table, isEmploymentFirmsHeader);
+function firmsTable(table: InputTable, specs?: ColumnSpec[]): InputTable | null {
+  return locateHeader(table, isEmploymentFirmsHeader, specs);
 }
 
 export const adapter: Adapter = {
@@ -39,7 +39,7 @@ export const adapter: Adapter = {
   landingColumns: EMPLOYMENT_FIRM_COLUMNS.map((c) => c.name),
   requiredColumns: REQUIRED.map((r) => r.name),
   async land(input, ctx) {
-    const table = firmsTable(input) ?? input;
+    const table = firmsTable(input, EMPLOYMENT_FIRM_COLUMNS) ?? input;
     const map = mapHeader(table, EMPLOYMENT_FIRM_COLUMNS, EXPECTED);
     requireColumns(table, map, REQUIRED, EXPECTED);
     const projection = await projectTable(table, map, { sourceId: ctx.declaration.id, skipBlank: 'row', aligned: true, multiline: true });

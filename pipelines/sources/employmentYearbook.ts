@@ -110,17 +110,23 @@ export interface YearbookCell {
  * text as the year. A cell that holds no readable value (a formula without a saved result, an error value) is a
  * problem instead, quarantined with its reason.
  */
-export function unpivotYearbook(rows: TableRow[], layout: YearbookLayout): (YearbookCell | (YearbookCell & { problem: string }))[] {
+export function unpivotYearbook(rows: TableRow[], layout: YearbookLayout): (YearbookCell | (YearbookCell & { problem: string; rule: string }))[] {
   const years = rows[layout.yearRow].cells;
-  const out: (YearbookCell | (YearbookCell & { problem: string }))[] = [];
+  const yearCells = years.slice(layout.firstValueColumn).join('\u0000');
+  const out: (YearbookCell | (YearbookCell & { problem: string; rule: string }))[] = [];
   for (const row of rows.slice(layout.headerEnd + 1)) {
     const first = row.cells.find((c) => c !== '') ?? '';
     if (NOTE_ROW.test(first)) continue;
+    if (row.cells.slice(layout.firstValueColumn).join('\u0000') === yearCells) {
+      const problem = `the year header (row ${rows[layout.yearRow].line}) is repeated here: tables pasted together? A header is not data`;
+      out.push({ line: row.line, year: '', industryText: '', persons: '', problem, rule: 'header_repeated' });
+      continue;
+    }
     const industryText = row.cells.slice(0, layout.firstValueColumn).filter((c) => c !== '').join(' ');
     for (let c = layout.firstValueColumn; c < row.cells.length; c++) {
       const v = row.cells[c] ?? '';
       const problem = row.problems?.find((p) => p.col === c);
-      if (problem) out.push({ line: row.line, year: years[c] ?? '', industryText, persons: v, problem: problem.reason });
+      if (problem) out.push({ line: row.line, year: years[c] ?? '', industryText, persons: v, problem: problem.reason, rule: 'cell_unreadable' });
       else if (!NOT_REPORTED.test(v)) out.push({ line: row.line, year: years[c] ?? '', industryText, persons: v });
     }
   }
@@ -159,7 +165,7 @@ export const adapter: Adapter = {
     const good = cells.filter((c) => !('problem' in c));
     const unreadable: QuarantineRow[] = cells.flatMap((c) =>
       'problem' in c
-        ? [{ sourceId: ctx.declaration.id, file: table.relPath, line: c.line, column: 'persons', rule: 'cell_unreadable', message: c.problem, raw: `${c.year},${c.industryText},` }]
+        ? [{ sourceId: ctx.declaration.id, file: table.relPath, line: c.line, column: c.rule === 'cell_unreadable' ? 'persons' : null, rule: c.rule, message: c.problem, raw: `${c.year},${c.industryText},` }]
         : [],
     );
     const quarantined = [...malformed, ...unreadable];

@@ -42,7 +42,7 @@ export const adapter: Adapter = {
   landingColumns: [...new Set(ENTERPRISE_CUSTOMS_COLUMNS.map((c) => c.name)), 'currency'],
   requiredColumns: REQUIRED.map((r) => r.name),
   async land(input, ctx) {
-    const table = locateHeader(input, isEnterpriseCustomsHeader) ?? input;
+    const table = locateHeader(input, isEnterpriseCustomsHeader, ENTERPRISE_CUSTOMS_COLUMNS) ?? input;
     const map = mapHeader(table, ENTERPRISE_CUSTOMS_COLUMNS, EXPECTED);
     requireColumns(table, map, REQUIRED, EXPECTED);
     if (!map.found.has('customs_code') && !map.found.has('uscc')) {

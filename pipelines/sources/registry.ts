@@ -58,8 +58,8 @@ export function isRegistryHeader(header: string[]): boolean {
 }
 
 /** Re-anchors a table on its header row (a title row may sit above it). */
-export function registryTable(table: InputTable): InputTable | null {
-  return locateHeader(table, isRegistryHeader);
+export function registryTable(table: InputTable, specs?: ColumnSpec[]): InputTable | null {
+  return locateHeader(table, isRegistryHeader, specs);
 }
 
 export const adapter: Adapter = {
@@ -69,7 +69,7 @@ export const adapter: Adapter = {
   landingColumns: LANDING_COLUMNS,
   requiredColumns: REQUIRED.map((r) => r.name),
   async land(input, ctx) {
-    const table = registryTable(input) ?? input;
+    const table = registryTable(input, REGISTRY_COLUMNS) ?? input;
     const map = mapHeader(table, REGISTRY_COLUMNS, EXPECTED);
     requireColumns(table, map, REQUIRED, EXPECTED);
     const capitalAt = map.names.indexOf('capital_text');

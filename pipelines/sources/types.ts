@@ -117,7 +117,12 @@ export interface Landed {
    * rowsIn). The loader falls back to line-by-line landing when DuckDB's reading does not yield one record per
    * line (see sources/directCsv.ts).
    */
-  direct?: { fileColumns: string[]; countLines: () => { lines: number; blankLines: number } };
+  direct?: {
+    fileColumns: string[];
+    /** Header label of each file column: a row repeating the header makes the loader fall back to line-by-line. */
+    labels: string[];
+    countLines: () => { lines: number; blankLines: number };
+  };
 }
 
 export interface Adapter {

@@ -96,19 +96,54 @@ export function usedColumns(map: HeaderMap): { name: string; index: number }[] {
 }
 
 /**
- * The table re-anchored on its header: the first row, among the first few, that the predicate accepts. A workbook
- * sheet or a CSV may put a title row or two above it. Null when no row is a header.
+ * A row right under the header that continues it: units (千克, 美元) or the specific labels under a merged group
+ * label (数量 over 第一数量 | 第一计量单位). No data row of any format is without a digit (a month, a code, a year).
  */
-export function locateHeader(table: InputTable, isHeader: (header: string[]) => boolean): InputTable | null {
-  if (isHeader(table.header)) return table;
+function isContinuationRow(cells: string[]): boolean {
+  return cells.some((c) => c !== '') && cells.every((c) => !/\d/.test(c));
+}
+
+/**
+ * One header from two rows: per column the lower label, the upper with the lower in brackets (金额 over 美元 →
+ * 金额(美元)), or the upper label, whichever the format knows; the upper label when it knows none.
+ */
+function mergeHeaderRows(upper: string[], lower: string[], known: (label: string) => boolean): string[] {
+  return Array.from({ length: Math.max(upper.length, lower.length) }, (_, i) => {
+    const u = upper[i] ?? '';
+    const l = lower[i] ?? '';
+    if (!l) return u;
+    if (!u) return l;
+    return [l, `${u}(${l})`, u].find(known) ?? u;
+  });
+}
+
+/**
+ * The table re-anchored on its header: the first row, among the first few, that the predicate accepts (a workbook
+ * sheet or a CSV may put a title row or two above it). Given the format's columns, rows right under it that
+ * continue it (units, labels under a merged group label) are read as header too, never as data. Null when no row
+ * is a header.
+ */
+export function locateHeader(table: InputTable, isHeader: (header: string[]) => boolean, specs?: ColumnSpec[]): InputTable | null {
   const rows = table.sheetRows ?? table.headRows;
-  if (!rows) return null;
-  const row = rows.slice(0, 6).find((r) => isHeader(r.cells));
-  if (!row) return null;
+  if (!rows) return isHeader(table.header) ? table : null;
+  const at = isHeader(table.header) ? rows.findIndex((r) => r.line === table.headerLine) : rows.slice(0, 6).findIndex((r) => isHeader(r.cells));
+  if (at === -1) return isHeader(table.header) ? table : null;
+  let header = rows[at].cells;
+  let end = at;
+  if (specs) {
+    const aliases = new Set(specs.flatMap((s) => s.aliases.map(normaliseLabel)));
+    const known = (label: string) => aliases.has(normaliseLabel(label));
+    while (end + 1 < rows.length && end - at < 2 && isContinuationRow(rows[end + 1].cells)) {
+      end++;
+      header = mergeHeaderRows(header, rows[end].cells, known);
+    }
+  }
+  if (end === at && rows[at].line === table.headerLine) return table;
+  const first = rows[at].line;
   return {
     ...table,
-    header: row.cells,
-    headerLine: row.line,
-    ...(table.sheetRows ? { sheetRows: table.sheetRows.filter((r) => r.line >= row.line) } : {}),
+    header,
+    headerLine: rows[end].line,
+    ...(table.sheetRows ? { sheetRows: table.sheetRows.filter((r) => r.line >= first) } : {}),
   };
 }

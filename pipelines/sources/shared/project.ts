@@ -3,7 +3,8 @@
 // file; a row whose cells cannot be attributed to columns (broken quotes, more or fewer cells than the header) or
 // whose cell cannot be read is quarantined, its raw text withheld when the file has columns that are not landed.
 import type { InputTable, QuarantineRow, SheetRow } from '../types.ts';
-import { usedColumns, type HeaderMap } from './header.ts';
+import { normaliseLabel, usedColumns, type HeaderMap } from './header.ts';
+import { cleanCell } from './text.ts';
 import { forEachRecord, type RecordOptions } from './records.ts';
 
 /** A row of a table, from a CSV or a sheet. */
@@ -78,11 +79,16 @@ export function projector(table: InputTable, map: HeaderMap, o: ProjectOptions):
   const quarantine = (row: TableRow, column: string | null, rule: string, message: string): Projected => ({
     quarantined: { sourceId: o.sourceId, file: table.relPath, line: row.line, column, rule, message, raw: withhold ? WITHHELD : row.text },
   });
+  const labels = table.header.map((h) => normaliseLabel(h));
+  const filled = labels.filter((l) => l !== '').length;
+  // The header again inside the data: files pasted together, each with its header. Not data, and not silent.
+  const repeatsHeader = (cells: string[]) => filled >= 2 && labels.every((l, i) => l === '' || normaliseLabel(cleanCell(cells[i])) === l);
   return (row) => {
     const cells = row.cells;
     if (cells && o.skipBlank === 'row' && cells.every((c) => c.trim() === '')) return null;
     if (cells && o.skipBlank === 'used' && used.every((u) => (cells[u.index] ?? '').trim() === '')) return null;
     if (!cells) return quarantine(row, null, 'csv_malformed', row.broken ?? "the row's quotes do not parse");
+    if (repeatsHeader(cells)) return quarantine(row, null, 'header_repeated', `the header row (line ${table.headerLine}) is repeated here: extracts pasted together? A header is not data`);
     if (o.aligned && !alignsWithHeader(cells, map.names, table.format)) {
       return quarantine(row, null, 'csv_malformed', `row has ${cells.length} cells but the header has ${map.names.length}: its cells cannot be matched to columns`);
     }
