@@ -100,3 +100,40 @@ test('a 50 MB file without a line break stops the run naming the file', async ()
   const e = await structural('one_line.csv', '统一社会信用代码,年份,从业人员,' + 'x'.repeat(50 << 20));
   assert.match(e.message, /^one_line\.csv(:1)?: .*line break/);
 });
+
+test('direct DuckDB parsing is used only where it equals the line reader: CR-only and UTF-16 customs files fall back', async () => {
+  const source = 'tests/fixtures/customs_stats/gbk_full_usd.csv';
+  const decl = { flow: 'import' as const };
+  const shape = async (path: string) => {
+    const s = await stageFile(path, decl);
+    try {
+      return {
+        direct: s.directTables,
+        rows: s.rows.map((r) => [r._line, r.hs_code, r.partner_code, r.value_usd]),
+        quarantine: s.quarantine.map((q) => [q.line, q.rule, q.column]),
+      };
+    } finally {
+      s.close();
+    }
+  };
+  const expected = await shape(source);
+  assert.equal(expected.direct, 1, 'the LF original is parsed by DuckDB directly');
+  assert.ok(expected.rows.length > 0);
+  const text = new TextDecoder('gb18030').decode(readFileSync(source));
+  const dir = mkdtempSync(join(tmpdir(), 'direct-'));
+  try {
+    for (const [name, bytes] of [
+      ['CR-only GBK', encodeGbk(text.replace(/\r?\n/g, '\r'))],
+      ['UTF-16 LE', utf16(text, 'le')],
+    ] as const) {
+      const p = join(dir, 'stats.csv');
+      writeFileSync(p, bytes);
+      const got = await shape(p);
+      assert.equal(got.direct, 0, `${name}: read line by line`);
+      assert.deepEqual(got.rows, expected.rows, `${name}: same rows`);
+      assert.deepEqual(got.quarantine, expected.quarantine, `${name}: same quarantine`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
