@@ -16,7 +16,8 @@ export interface LineOptions {
   lineBreak?: LineBreak;
   /** Runs after each ~1 MB block of lines, so a caller can write out what it gathered and respect backpressure. */
   onChunk?: () => Promise<void>;
-  maxLineBytes?: number;
+  /** A line longer than this stops the run; a function is asked again for each line (the header may have its own). */
+  maxLineBytes?: number | (() => number);
 }
 
 function readHead(path: string, bytes = HEAD_BYTES): Buffer {
@@ -69,7 +70,8 @@ export async function forEachLine(
   o: LineOptions = {},
 ): Promise<number> {
   const lineBreak = o.lineBreak ?? 'lf';
-  const maxLine = o.maxLineBytes ?? MAX_LINE_BYTES;
+  const limit = o.maxLineBytes ?? MAX_LINE_BYTES;
+  const maxLine = typeof limit === 'function' ? limit : () => limit;
   const decoder = new TextDecoder(encoding, { fatal: true });
   const badBytes = (line: number) =>
     new StructuralError(relPath, `bytes that are not valid ${ENCODING_NAMES[encoding]} (re-export the file, or check it is not another encoding)`, line);
@@ -89,7 +91,7 @@ export async function forEachLine(
       }
     }
   };
-  const tooLong = () => new StructuralError(relPath, `no line break in the first ${mb(maxLine)} of this line: expected one row per line`, lineNo + 1);
+  const tooLong = () => new StructuralError(relPath, `no line break in the first ${mb(maxLine())} of this line: expected one row per line`, lineNo + 1);
 
   // UTF-8 and GB18030: whole blocks of lines are decoded at once (fast); only a block that fails is decoded line by
   // line to find the culprit. CR and LF never occur inside their multi-byte sequences, so cutting there is safe.
@@ -136,7 +138,7 @@ export async function forEachLine(
         const cut = lastBreakChar(text, lineBreak);
         if (cut === -1) {
           carry = text;
-          if (carry.length * 2 > maxLine) throw tooLong();
+          if (carry.length * 2 > maxLine()) throw tooLong();
           continue;
         }
         emitText(text.slice(0, cut + 1), false);
@@ -153,7 +155,7 @@ export async function forEachLine(
         const cut = lastBreakByte(buf, lineBreak);
         if (cut === -1) {
           carry = buf;
-          if (carry.length > maxLine) throw tooLong();
+          if (carry.length > maxLine()) throw tooLong();
           continue;
         }
         decodeBytes(buf.subarray(0, cut + 1), false);
@@ -162,7 +164,7 @@ export async function forEachLine(
         if (o.onChunk) await o.onChunk();
       }
       if (carry.length) {
-        if (carry.length > maxLine) throw tooLong();
+        if (carry.length > maxLine()) throw tooLong();
         decodeBytes(carry, true);
       }
     }
@@ -311,7 +313,7 @@ export async function sniffCsv(path: string, relPath: string): Promise<InputTabl
         if (text.trim() !== '') lines.push({ line, text });
         return lines.length < HEAD_ROWS;
       },
-      { lineBreak, maxLineBytes: MAX_HEADER_BYTES },
+      { lineBreak, maxLineBytes: () => (lines.length === 0 ? MAX_HEADER_BYTES : MAX_LINE_BYTES) },
     );
   } catch (e) {
     // Bytes that do not decode within the sample the encoding was guessed from: the guess itself is wrong.

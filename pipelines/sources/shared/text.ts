@@ -56,8 +56,8 @@ export function detectEncoding(sample: Buffer): Encoding {
 
 /**
  * The line-break convention of a file from its first block of text. Lone CRs (not followed by LF) break lines when
- * they are the most common break (a CR-only file) or when the file already mixes LF and CRLF; in a file that keeps
- * to LF or to CRLF, a lone CR is a character someone pasted into a cell.
+ * they are a real share of the breaks (a CR-only file, or one pieced together from CR, LF and CRLF parts); a single
+ * lone CR in a file that keeps to LF or CRLF is a character someone pasted into a cell.
  */
 export function detectLineBreak(text: string): LineBreak {
   let loneCr = 0;
@@ -70,8 +70,8 @@ export function detectLineBreak(text: string): LineBreak {
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
     if (text[i - 1] !== '\r') bareLf++;
   }
-  if (loneCr === 0) return 'lf';
-  return loneCr > crlf + bareLf || (crlf > 0 && bareLf > 0) ? 'any' : 'lf';
+  // One lone CR is a pasted character; CR-only lines come in numbers (at least a tenth of the line breaks).
+  return loneCr >= 2 && loneCr * 10 >= loneCr + crlf + bareLf ? 'any' : 'lf';
 }
 
 /** Trims what export tools wrap around cells: BOM, leading tabs (Excel "force text"), spaces, full-width spaces. */
