@@ -40,10 +40,3 @@ export async function buildMart(conn: Conn, m: Model, declaredOrder: string[] = 
     throw new Error(`Model ${m.name} (${m.file}) failed: ${(e as Error).message}`);
   }
 }
-
-export async function runMarts(conn: Conn, models = listMartModels(), onModel?: (m: Model) => void, orderOf: (name: string) => string[] = () => []): Promise<void> {
-  for (const m of models) {
-    onModel?.(m);
-    await buildMart(conn, m, orderOf(m.name));
-  }
-}

@@ -2,7 +2,7 @@
 // rows into stg_<kind> (passed) and quarantine (with the rule), so that every input row ends up somewhere.
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Adapter, InputTable, LandContext, Landed, QuarantineRow, SourceDeclaration, SourceKind } from './sources/types.ts';
+import { StructuralError, type Adapter, type InputTable, type LandContext, type Landed, type QuarantineRow, type SourceDeclaration, type SourceKind } from './sources/types.ts';
 import { all, exec, ident, lit, type Conn } from './lib/duck.ts';
 
 export const MODELS_DIR = new URL('./models/', import.meta.url).pathname;
@@ -88,8 +88,8 @@ function landingSelect(adapter: Adapter, landed: Landed, decl: SourceDeclaration
 /**
  * Loads a file the adapter handed over for DuckDB to parse directly. Returns false, leaving nothing behind, when
  * DuckDB's reading does not match a line-by-line one: a parse error (unclosed quote, wrong cell count, bad
- * UTF-8), a record count different from the line count (a quoted newline), or a quote left inside a cell (DuckDB
- * keeps a quote in the middle of a cell that line-by-line parsing rejects).
+ * UTF-8), a record count different from the line count (a quoted newline), a quote left inside a cell (DuckDB
+ * keeps a quote in the middle of a cell that line-by-line parsing rejects), or what may be the header repeated.
  */
 async function loadDirect(conn: Conn, adapter: Adapter, landed: Landed, decl: SourceDeclaration, relPath: string): Promise<boolean> {
   const part = `landing_${adapter.kind}__d${++landingSeq}`;
@@ -103,9 +103,15 @@ async function loadDirect(conn: Conn, adapter: Adapter, landed: Landed, decl: So
   landed.rowsIn = lines - landed.headerLines;
   if (!(await load)) return false;
   const quoteLeft = used.length ? used.map((c) => `contains(${ident(c)}, '"')`).join(' OR ') : 'FALSE';
-  const [{ n, q }] = await all<{ n: number; q: number }>(conn, `SELECT count(*) AS n, count(*) FILTER (WHERE ${quoteLeft}) AS q FROM ${ident(part)}`);
+  // A row holding a used column's header label may repeat the header, which the line reader quarantines by name.
+  const label = used.length ? landed.direct!.labels[landed.direct!.fileColumns.indexOf(used[0])] : '';
+  const headerAgain = label ? `contains(${ident(used[0])}, ${lit(label)})` : 'FALSE';
+  const [{ n, q, h }] = await all<{ n: number; q: number; h: number }>(
+    conn,
+    `SELECT count(*) AS n, count(*) FILTER (WHERE ${quoteLeft}) AS q, count(*) FILTER (WHERE ${headerAgain}) AS h FROM ${ident(part)}`,
+  );
   // A blank line is skipped by DuckDB, which would shift every later line number.
-  if (blankLines > 0 || Number(n) !== landed.rowsIn || Number(q) > 0) {
+  if (blankLines > 0 || Number(n) !== landed.rowsIn || Number(q) > 0 || Number(h) > 0) {
     await exec(conn, `DROP TABLE ${ident(part)}`);
     return false;
   }
@@ -179,7 +185,20 @@ export async function landTable(
     await loadLanding(conn, adapter, landed, ctx.declaration, table.relPath);
   }
   cleanUp(landed);
+  if (landed.rowsIn === 0) throw noDataRows(table, adapter);
   return { landed, direct };
+}
+
+/**
+ * A table recognised by its header but holding no data row below it: a header-only export, or rows the reader
+ * could not tell apart. Loading it as zero rows would pass reconciliation (0 in, 0 out) and lose the file silently.
+ */
+function noDataRows(table: InputTable, adapter: Adapter): StructuralError {
+  const where = table.format === 'xlsx' ? 'sheet' : 'file';
+  return new StructuralError(
+    table.relPath,
+    `no data rows below the header (row ${table.headerLine}): expected one row per record of ${adapter.label.en} (${adapter.label.zh}); the ${where} holds only its header, or its rows are not separated by line breaks`,
+  );
 }
 
 export function stagingSql(kind: SourceKind): string {

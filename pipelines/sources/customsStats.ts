@@ -10,12 +10,9 @@ import {
   PERIOD_COLUMN,
   VALUE_COLUMNS,
   flowConstant,
-  hasAny,
-  locateHeader,
-  mapHeader,
-  requireColumns,
 } from './customsColumns.ts';
-import { landCsvDirect, landCsvProjected, landSheetProjected } from './customsLanding.ts';
+import { hasAny, locateHeader, mapHeader, requireColumns } from './shared/header.ts';
+import { landCsvDirect, landProjected } from './customsLanding.ts';
 
 const EXPECTED =
   '数据年月,商品编码,商品名称,贸易伙伴编码,贸易伙伴名称,贸易方式编码,贸易方式名称,注册地编码,注册地名称,第一数量,第一计量单位,第二数量,第二计量单位,美元 (or 人民币)';
@@ -47,20 +44,19 @@ export const adapter: Adapter = {
   landingColumns: [...new Set(CUSTOMS_STATS_COLUMNS.map((c) => c.name)), 'currency'],
   requiredColumns: REQUIRED.map((r) => r.name),
   async land(input, ctx) {
-    const table = locateHeader(input, isCustomsStatsHeader) ?? input;
+    const table = locateHeader(input, isCustomsStatsHeader, CUSTOMS_STATS_COLUMNS) ?? input;
     const map = mapHeader(table, CUSTOMS_STATS_COLUMNS, EXPECTED);
-    requireColumns(table.relPath, map, REQUIRED, EXPECTED);
+    requireColumns(table, map, REQUIRED, EXPECTED);
     const constants = { currency: map.currency!, ...flowConstant(table.relPath, map, ctx.declaration.flow) };
     // A clean CSV is parsed by DuckDB directly, when that provably gives the same rows and line numbers as
     // parsing line by line (the loader checks, and asks again with direct: false when it does not). Line by line
     // is the fallback because an unclosed quote then costs one quarantined row instead of swallowing the rest of
     // the file, and a cut trailing column is tolerated.
-    const options = { sourceId: ctx.declaration.id, constants, withholdRaw: false };
-    if (table.format === 'xlsx') return landSheetProjected(table, map, ctx.landingPath, options);
-    if (ctx.direct !== false) {
+    const options = { sourceId: ctx.declaration.id, constants };
+    if (table.format === 'csv' && ctx.direct !== false) {
       const direct = await landCsvDirect(table, map, ctx.landingPath, options);
       if (direct) return direct;
     }
-    return landCsvProjected(table, map, ctx.landingPath, options);
+    return landProjected(table, map, ctx.landingPath, options);
   },
 };

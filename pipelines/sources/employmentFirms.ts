@@ -1,8 +1,8 @@
 // Per-firm headcounts (social-insurance or survey extracts): 统一社会信用代码, 年份, 从业人员. Such extracts often carry
-// a contact person or phone number: only the three canonical columns are landed (see projectTable).
+// a contact person or phone number: only the three canonical columns are landed (see shared/project.ts).
 import { landRows } from './landing.ts';
-import { locateHeader, mapHeader, normaliseLabel, requireColumns, type ColumnSpec } from './customsColumns.ts';
-import { isPersonalColumn, projectTable } from './registry.ts';
+import { hasAny, locateHeader, mapHeader, requireColumns, type ColumnSpec } from './shared/header.ts';
+import { projectTable } from './shared/project.ts';
 import type { Adapter, InputTable } from './types.ts';
 
 export const EMPLOYMENT_FIRM_COLUMNS: ColumnSpec[] = [
@@ -21,17 +21,14 @@ const REQUIRED = [
   { name: 'employees', label: '从业人员 (or 年末从业人员, 职工人数)' },
 ];
 
-function has(header: string[], spec: ColumnSpec): boolean {
-  const labels = new Set(header.filter((h) => !isPersonalColumn(h)).map(normaliseLabel));
-  return spec.aliases.some((a) => labels.has(normaliseLabel(a)));
-}
+const has = (header: string[], spec: ColumnSpec) => hasAny(header, [spec]);
 
 export function isEmploymentFirmsHeader(header: string[]): boolean {
   return EMPLOYMENT_FIRM_COLUMNS.every((s) => has(header, s));
 }
 
-function firmsTable(table: InputTable): InputTable | null {
-  return locateHeader(table, isEmploymentFirmsHeader);
+function firmsTable(table: InputTable, specs?: ColumnSpec[]): InputTable | null {
+  return locateHeader(table, isEmploymentFirmsHeader, specs);
 }
 
 export const adapter: Adapter = {
@@ -42,11 +39,10 @@ export const adapter: Adapter = {
   landingColumns: EMPLOYMENT_FIRM_COLUMNS.map((c) => c.name),
   requiredColumns: REQUIRED.map((r) => r.name),
   async land(input, ctx) {
-    const table = firmsTable(input) ?? input;
-    const header = table.header.map((h) => (isPersonalColumn(h) ? '' : h));
-    const map = mapHeader({ relPath: table.relPath, header }, EMPLOYMENT_FIRM_COLUMNS, EXPECTED);
-    requireColumns(table.relPath, map, REQUIRED, EXPECTED);
-    const projection = await projectTable(table, map, ctx.declaration.id);
+    const table = firmsTable(input, EMPLOYMENT_FIRM_COLUMNS) ?? input;
+    const map = mapHeader(table, EMPLOYMENT_FIRM_COLUMNS, EXPECTED);
+    requireColumns(table, map, REQUIRED, EXPECTED);
+    const projection = await projectTable(table, map, { sourceId: ctx.declaration.id, skipBlank: 'row', aligned: true, multiline: true });
     const columns = EMPLOYMENT_FIRM_COLUMNS.map((c) => c.name);
     const rows = projection.rows.map(({ line, values }) => ({ line, cells: columns.map((c) => values.get(c) ?? null) }));
     const landed = await landRows(rows, columns, ctx.landingPath);

@@ -5,14 +5,15 @@
 //
 // rowsIn counts industry × year cells that hold a value. A blank cell, or a yearbook's "not reported" mark
 // (-, —, …), is not a figure: it makes no landing row and is not counted. Title, unit and note rows are not rows.
-import { closeSync, openSync, readSync } from 'node:fs';
 import type { ClusterConfig, RegionLevel } from '../config.ts';
-import { forEachLine, landRows, parseCsvLine } from './landing.ts';
-import { StructuralError, type Adapter, type InputTable, type SourceDeclaration } from './types.ts';
+import { landRows } from './landing.ts';
+import { StructuralError, type Adapter, type InputTable, type QuarantineRow, type SourceDeclaration } from './types.ts';
+import { readRows } from './shared/project.ts';
 
 export interface TableRow {
   line: number;
   cells: string[];
+  problems?: { col: number; reason: string }[];
 }
 
 export interface YearbookLayout {
@@ -22,6 +23,11 @@ export interface YearbookLayout {
   headerRow: number;
   /** First value column; the columns before it hold the industry code and/or name. */
   firstValueColumn: number;
+  /**
+   * Position of the last header row: the year row, or a row under it naming the measure or unit under each year
+   * (从业人员, 人, （万人）), which is a header row, not data.
+   */
+  headerEnd: number;
 }
 
 const YEAR_CELL = /^(\d{4})\s*(年|年度|年末)?$/;
@@ -42,16 +48,30 @@ function isIndustryLabel(cell: string): boolean {
 }
 
 /**
+ * A row under the year row that continues the header: nothing naming an industry left of the value columns, and
+ * labels without a digit above the figures (the measure 从业人员 under each year, or a unit row).
+ */
+function isMeasureRow(row: TableRow, firstValueColumn: number): boolean {
+  const industry = row.cells.slice(0, firstValueColumn).filter((c) => c !== '');
+  const values = row.cells.slice(firstValueColumn).filter((c) => c !== '');
+  return industry.every((c) => isIndustryLabel(c) || NOTE_ROW.test(c) || UNIT_NOTE.test(c)) && values.length > 0 && values.every((c) => !/\d/.test(c) && !NOT_REPORTED.test(c));
+}
+
+/**
  * Finds the header of a yearbook table: the first row with year cells right of the first column, under (or in)
- * a row with a 行业 label left of them. A per-firm file (统一社会信用代码, 年份, 从业人员) has years only in its data
- * rows and no 行业 label, so it is not taken for a yearbook.
+ * a row with a 行业 label left of them, and any measure or unit rows under it. A per-firm file (统一社会信用代码,
+ * 年份, 从业人员) has years only in its data rows and no 行业 label, so it is not taken for a yearbook.
  */
 export function findYearbookLayout(rows: TableRow[]): YearbookLayout | null {
   for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
     const firstValueColumn = rows[i].cells.findIndex((c, col) => col >= 1 && isYearCell(c));
     if (firstValueColumn < 1) continue;
     for (let h = i; h >= Math.max(0, i - 2); h--) {
-      if (rows[h].cells.slice(0, firstValueColumn).some(isIndustryLabel)) return { yearRow: i, headerRow: h, firstValueColumn };
+      if (rows[h].cells.slice(0, firstValueColumn).some(isIndustryLabel)) {
+        let headerEnd = i;
+        while (headerEnd + 1 < rows.length && headerEnd < i + 2 && isMeasureRow(rows[headerEnd + 1], firstValueColumn)) headerEnd++;
+        return { yearRow: i, headerRow: h, firstValueColumn, headerEnd };
+      }
     }
   }
   return null;
@@ -85,55 +105,42 @@ export interface YearbookCell {
   persons: string;
 }
 
-/** One landing cell per industry × year that holds a value. Cells right of a year header that names none keep its text as the year. */
-export function unpivotYearbook(rows: TableRow[], layout: YearbookLayout): YearbookCell[] {
+/**
+ * One landing cell per industry × year that holds a value. Cells right of a year header that names none keep its
+ * text as the year. A cell that holds no readable value (a formula without a saved result, an error value) is a
+ * problem instead, quarantined with its reason.
+ */
+export function unpivotYearbook(rows: TableRow[], layout: YearbookLayout): (YearbookCell | (YearbookCell & { problem: string; rule: string }))[] {
   const years = rows[layout.yearRow].cells;
-  const out: YearbookCell[] = [];
-  for (const row of rows.slice(layout.yearRow + 1)) {
+  const yearCells = years.slice(layout.firstValueColumn).join('\u0000');
+  const out: (YearbookCell | (YearbookCell & { problem: string; rule: string }))[] = [];
+  for (const row of rows.slice(layout.headerEnd + 1)) {
     const first = row.cells.find((c) => c !== '') ?? '';
     if (NOTE_ROW.test(first)) continue;
+    if (row.cells.slice(layout.firstValueColumn).join('\u0000') === yearCells) {
+      const problem = `the year header (row ${rows[layout.yearRow].line}) is repeated here: tables pasted together? A header is not data`;
+      out.push({ line: row.line, year: '', industryText: '', persons: '', problem, rule: 'header_repeated' });
+      continue;
+    }
     const industryText = row.cells.slice(0, layout.firstValueColumn).filter((c) => c !== '').join(' ');
     for (let c = layout.firstValueColumn; c < row.cells.length; c++) {
       const v = row.cells[c] ?? '';
-      if (NOT_REPORTED.test(v)) continue;
-      out.push({ line: row.line, year: years[c] ?? '', industryText, persons: v });
+      const problem = row.problems?.find((p) => p.col === c);
+      if (problem) out.push({ line: row.line, year: years[c] ?? '', industryText, persons: v, problem: problem.reason, rule: 'cell_unreadable' });
+      else if (!NOT_REPORTED.test(v)) out.push({ line: row.line, year: years[c] ?? '', industryText, persons: v });
     }
   }
   return out;
 }
 
-/** The first lines of a CSV, decoded and split, read synchronously because matches() is synchronous. */
-function csvHead(table: InputTable, bytes = 65536): TableRow[] {
-  const fd = openSync(table.path, 'r');
-  let text: string;
-  try {
-    const buf = Buffer.alloc(bytes);
-    const n = readSync(fd, buf, 0, bytes, 0);
-    const body = n === bytes ? buf.subarray(0, buf.lastIndexOf(0x0a)) : buf.subarray(0, n);
-    text = new TextDecoder(table.encoding ?? 'utf-8').decode(body).replace(/^\uFEFF/, '');
-  } finally {
-    closeSync(fd);
-  }
-  return text.split('\n').slice(0, HEADER_SEARCH_ROWS + 5).map((l, i) => ({ line: i + 1, cells: parseCsvLine(l.replace(/\r$/, '')) }));
-}
-
-async function allRows(table: InputTable): Promise<TableRow[]> {
-  if (table.format === 'xlsx') return table.sheetRows ?? [];
-  const rows: TableRow[] = [];
-  await forEachLine(table.path, table.relPath, table.encoding ?? 'utf-8', (text, line) => {
-    if (text.trim() !== '') rows.push({ line, cells: parseCsvLine(text) });
-  });
-  return rows;
-}
-
 function headRows(table: InputTable): TableRow[] {
-  return table.format === 'xlsx' ? (table.sheetRows ?? []).slice(0, HEADER_SEARCH_ROWS + 5) : csvHead(table).filter((r) => r.cells.some((c) => c !== ''));
+  return (table.sheetRows ?? table.headRows ?? []).slice(0, HEADER_SEARCH_ROWS + 5);
 }
 
 /** Constant columns of a table: its region (from the title, else the declaration's title) and its unit. */
 function tableConstants(rows: TableRow[], layout: YearbookLayout, config: ClusterConfig, decl: SourceDeclaration): Record<string, string> {
   const above = rows.slice(0, layout.headerRow).map((r) => r.cells.join(' '));
-  const headerText = rows.slice(layout.headerRow, layout.yearRow + 1).map((r) => r.cells.join(' '));
+  const headerText = rows.slice(layout.headerRow, layout.headerEnd + 1).map((r) => r.cells.join(' '));
   const region = regionInText(config, [...above, decl.title.zh]);
   return { ...(region ? { region_code: region } : {}), persons_unit: unitInText([...above, ...headerText]) };
 }
@@ -145,17 +152,29 @@ export const adapter: Adapter = {
   landingColumns: ['region_code', 'year', 'industry_text', 'persons', 'persons_unit'],
   requiredColumns: ['year', 'industry_text', 'persons'],
   async land(table, ctx) {
-    const rows = await allRows(table);
+    const all = await readRows(table, { afterLine: 0, clean: true });
+    const rows = all.flatMap((r) => (r.cells ? [{ line: r.line, cells: r.cells, ...(r.problems ? { problems: r.problems } : {}) }] : []));
+    const malformed: QuarantineRow[] = all
+      .filter((r) => !r.cells)
+      .map((r) => ({ sourceId: ctx.declaration.id, file: table.relPath, line: r.line, column: null, rule: 'csv_malformed', message: r.broken ?? "the row's quotes do not parse", raw: r.text }));
     const layout = findYearbookLayout(rows);
     if (!layout) {
       throw new StructuralError(table.relPath, `no header with a 行业 label and year columns (4-digit years 1990–2100) in the first ${HEADER_SEARCH_ROWS} rows`);
     }
     const cells = unpivotYearbook(rows, layout);
-    return landRows(
-      cells.map((c) => ({ line: c.line, cells: [c.year, c.industryText, c.persons] })),
+    const good = cells.filter((c) => !('problem' in c));
+    const unreadable: QuarantineRow[] = cells.flatMap((c) =>
+      'problem' in c
+        ? [{ sourceId: ctx.declaration.id, file: table.relPath, line: c.line, column: c.rule === 'cell_unreadable' ? 'persons' : null, rule: c.rule, message: c.problem, raw: `${c.year},${c.industryText},` }]
+        : [],
+    );
+    const quarantined = [...malformed, ...unreadable];
+    const landed = await landRows(
+      good.map((c) => ({ line: c.line, cells: [c.year, c.industryText, c.persons] })),
       ['year', 'industry_text', 'persons'],
       ctx.landingPath,
       tableConstants(rows, layout, ctx.config, ctx.declaration),
     );
+    return { ...landed, rowsIn: good.length + quarantined.length, quarantined };
   },
 };

@@ -10,12 +10,9 @@ import {
   PERIOD_COLUMN,
   VALUE_COLUMNS,
   flowConstant,
-  hasAny,
-  locateHeader,
-  mapHeader,
-  requireColumns,
 } from './customsColumns.ts';
-import { landCsvProjected, landSheetProjected } from './customsLanding.ts';
+import { hasAny, locateHeader, mapHeader, requireColumns } from './shared/header.ts';
+import { landProjected } from './customsLanding.ts';
 import { StructuralError } from './types.ts';
 
 const EXPECTED = '数据年月,海关编码,统一社会信用代码,企业名称,商品编码,贸易方式,贸易国别(地区),进出口,数量,单位,美元 (or 人民币)';
@@ -45,20 +42,13 @@ export const adapter: Adapter = {
   landingColumns: [...new Set(ENTERPRISE_CUSTOMS_COLUMNS.map((c) => c.name)), 'currency'],
   requiredColumns: REQUIRED.map((r) => r.name),
   async land(input, ctx) {
-    const table = locateHeader(input, isEnterpriseCustomsHeader) ?? input;
+    const table = locateHeader(input, isEnterpriseCustomsHeader, ENTERPRISE_CUSTOMS_COLUMNS) ?? input;
     const map = mapHeader(table, ENTERPRISE_CUSTOMS_COLUMNS, EXPECTED);
-    requireColumns(table.relPath, map, REQUIRED, EXPECTED);
+    requireColumns(table, map, REQUIRED, EXPECTED);
     if (!map.found.has('customs_code') && !map.found.has('uscc')) {
       throw new StructuralError(table.relPath, `neither 海关编码 nor 统一社会信用代码: a firm cannot be identified. Expected a header like ${EXPECTED}`);
     }
     const constants = { currency: map.currency!, ...flowConstant(table.relPath, map, ctx.declaration.flow) };
-    const options = {
-      sourceId: ctx.declaration.id,
-      constants,
-      withholdRaw: map.names.some((n, i) => n.startsWith('_x') && table.header[i] !== ''),
-    };
-    return table.format === 'xlsx'
-      ? landSheetProjected(table, map, ctx.landingPath, options)
-      : landCsvProjected(table, map, ctx.landingPath, options);
+    return landProjected(table, map, ctx.landingPath, { sourceId: ctx.declaration.id, constants });
   },
 };

@@ -1,5 +1,5 @@
-// The source adapters, in the order detection asks them (first match wins).
-import type { Adapter, InputTable, SourceKind } from './types.ts';
+// The source adapters, asked in the one detection order (SOURCE_KINDS in types.ts; first match wins).
+import { SOURCE_KINDS, type Adapter, type InputTable, type SourceKind } from './types.ts';
 import { adapter as customsStats } from './customsStats.ts';
 import { adapter as enterpriseCustoms } from './enterpriseCustoms.ts';
 import { adapter as tradeMap } from './tradeMap.ts';
@@ -8,13 +8,17 @@ import { adapter as registry } from './registry.ts';
 import { adapter as employmentYearbook } from './employmentYearbook.ts';
 import { adapter as employmentFirms } from './employmentFirms.ts';
 
-export const ADAPTERS: Adapter[] = [customsStats, enterpriseCustoms, tradeMap, kimberley, registry, employmentYearbook, employmentFirms];
+const BY_KIND: Record<SourceKind, Adapter> = {
+  customs_stats: customsStats,
+  enterprise_customs: enterpriseCustoms,
+  trademap: tradeMap,
+  kimberley,
+  registry,
+  employment_yearbook: employmentYearbook,
+  employment_firms: employmentFirms,
+};
 
-export function adapterFor(kind: SourceKind): Adapter {
-  const a = ADAPTERS.find((x) => x.kind === kind);
-  if (!a) throw new Error(`No adapter for ${kind}`);
-  return a;
-}
+export const ADAPTERS: Adapter[] = SOURCE_KINDS.map((k) => BY_KIND[k]);
 
 export function detectAdapter(table: InputTable): Adapter | null {
   return ADAPTERS.find((a) => a.matches(table)) ?? null;

@@ -4,41 +4,38 @@
 // Production Type, Carat, US Value, Public, Created, Last Modified`, XLSX or CSV) and the tidy CSV the team derives
 // from it (`country, year, half_year, trade_type, production_type, carats, value_usd, public`). Columns are found by
 // name, so the notes people type beside the table (columns K–M of the published workbook) are never read.
-import { forEachLine, landRows, parseCsvLine } from './landing.ts';
-import { StructuralError, type Adapter, type InputTable, type LandContext, type Landed } from './types.ts';
+import { landRows } from './landing.ts';
+import type { Adapter, InputTable, LandContext, Landed } from './types.ts';
+import { mapHeader, requireColumns, usedColumns, type ColumnSpec, type HeaderMap } from './shared/header.ts';
+import { projectTable } from './shared/project.ts';
 
 export const KIMBERLEY_COLUMNS = ['country', 'year', 'half_year', 'trade_type', 'production_type', 'carats', 'value_usd', 'public', 'created', 'last_modified'];
 
 /** Header names of each landing column: the KP export's first, then the tidy layout's. */
-const ALIASES: Record<string, string[]> = {
-  country: ['Country Name', 'country'],
-  year: ['Year', 'year'],
+const SPECS: ColumnSpec[] = [
+  { name: 'country', aliases: ['Country Name', 'country'] },
+  { name: 'year', aliases: ['Year', 'year'] },
   // KP calls it Quarter, but it holds 1 or 2: KP participants report per half year.
-  half_year: ['Quarter', 'half_year'],
-  trade_type: ['Trade Type', 'trade_type'],
-  production_type: ['Production Type', 'production_type'],
-  carats: ['Carat', 'carats'],
-  value_usd: ['US Value', 'value_usd'],
-  public: ['Public', 'public'],
-  // When KP recorded the submission and its last revision ("07Sep23:07:47:07"): the staging model lets a later
-  // revision of the same country, half year and type replace an earlier one.
-  created: ['Created', 'created'],
-  last_modified: ['Last Modified', 'last_modified'],
-};
+  { name: 'half_year', aliases: ['Quarter', 'half_year'] },
+  { name: 'trade_type', aliases: ['Trade Type', 'trade_type'] },
+  { name: 'production_type', aliases: ['Production Type', 'production_type'] },
+  { name: 'carats', aliases: ['Carat', 'carats'] },
+  { name: 'value_usd', aliases: ['US Value', 'value_usd'] },
+  { name: 'public', aliases: ['Public', 'public'] },
+  // When KP recorded the submission and its last revision ("07Sep23:07:47:07"), kept for the audit of conflicts.
+  { name: 'created', aliases: ['Created', 'created'] },
+  { name: 'last_modified', aliases: ['Last Modified', 'last_modified'] },
+];
 
-const REQUIRED = ['country', 'year', 'half_year', 'trade_type', 'production_type', 'carats', 'value_usd'];
+const REQUIRED = ['country', 'year', 'half_year', 'trade_type', 'production_type', 'carats', 'value_usd'].map((name) => {
+  const s = SPECS.find((x) => x.name === name)!;
+  return { name, label: `"${s.aliases[0]}" (or "${s.aliases[1]}")` };
+});
 
-const norm = (s: string) => s.toLowerCase().replace(/[\s_]+/g, ' ').trim();
+const EXPECTED = 'the Kimberley Process statistics export (Country Name, Year, Quarter, Trade Type, Production Type, Carat, US Value)';
 
-/** Landing column → index in the header, for the columns the header has. */
-export function mapKimberleyHeader(header: string[]): Partial<Record<string, number>> {
-  const at = new Map(header.map((h, i) => [norm(h), i] as const));
-  const out: Partial<Record<string, number>> = {};
-  for (const [col, names] of Object.entries(ALIASES)) {
-    const i = names.map((n) => at.get(norm(n))).find((x) => x !== undefined);
-    if (i !== undefined) out[col] = i;
-  }
-  return out;
+export function mapKimberleyHeader(table: Pick<InputTable, 'relPath' | 'header'>): HeaderMap {
+  return mapHeader(table, SPECS, EXPECTED);
 }
 
 /**
@@ -47,33 +44,9 @@ export function mapKimberleyHeader(header: string[]): Partial<Record<string, num
  * which then says which column is missing instead of "unrecognised file".
  */
 export function isKimberleyHeader(header: string[]): boolean {
-  const m = mapKimberleyHeader(header);
-  const specific = ['half_year', 'trade_type', 'production_type', 'carats', 'value_usd'].filter((c) => m[c] !== undefined);
-  return m.country !== undefined && specific.length >= 2;
-}
-
-function requireColumns(table: InputTable, m: Partial<Record<string, number>>): void {
-  const missing = REQUIRED.filter((c) => m[c] === undefined);
-  if (missing.length) {
-    const names = missing.map((c) => `"${ALIASES[c][0]}" (or "${ALIASES[c][1]}")`).join(', ');
-    throw new StructuralError(table.relPath, `missing required column ${names}: expected the Kimberley Process statistics export header`, table.headerLine);
-  }
-}
-
-async function dataRows(table: InputTable): Promise<{ line: number; cells: string[] }[]> {
-  if (table.sheetRows) return table.sheetRows.filter((r) => r.line > table.headerLine);
-  const rows: { line: number; cells: string[] }[] = [];
-  await forEachLine(table.path, table.relPath, table.encoding ?? 'utf-8', (text, line) => {
-    if (line > table.headerLine && text.trim() !== '') rows.push({ line, cells: parseCsvLine(text) });
-  });
-  return rows;
-}
-
-/** Picks the landing columns out of each row; rows with nothing in them (a note beside the table) are not data. */
-export function pickColumns(rows: { line: number; cells: string[] }[], m: Partial<Record<string, number>>): { line: number; cells: string[] }[] {
-  return rows
-    .map((r) => ({ line: r.line, cells: KIMBERLEY_COLUMNS.map((c) => (m[c] === undefined ? '' : (r.cells[m[c]!] ?? ''))) }))
-    .filter((r) => r.cells.some((c) => c !== ''));
+  const m = mapKimberleyHeader({ relPath: '', header });
+  const specific = ['half_year', 'trade_type', 'production_type', 'carats', 'value_usd'].filter((c) => m.found.has(c));
+  return m.found.has('country') && specific.length >= 2;
 }
 
 export const adapter: Adapter = {
@@ -81,10 +54,15 @@ export const adapter: Adapter = {
   label: { zh: '金伯利进程毛坯钻石产量统计', en: 'Kimberley Process rough-diamond production' },
   matches: (table) => isKimberleyHeader(table.header),
   landingColumns: KIMBERLEY_COLUMNS,
-  requiredColumns: REQUIRED,
+  requiredColumns: REQUIRED.map((r) => r.name),
   async land(table: InputTable, ctx: LandContext): Promise<Landed> {
-    const m = mapKimberleyHeader(table.header);
-    requireColumns(table, m);
-    return landRows(pickColumns(await dataRows(table), m), KIMBERLEY_COLUMNS, ctx.landingPath);
+    const map = mapKimberleyHeader(table);
+    requireColumns(table, map, REQUIRED, EXPECTED);
+    // Rows with nothing in the landing columns (a note beside the table) are not data; notes may run past the
+    // header's last column, so cells there are not checked.
+    const projection = await projectTable(table, map, { sourceId: ctx.declaration.id, skipBlank: 'used', aligned: false });
+    const rows = projection.rows.map(({ line, values }) => ({ line, cells: KIMBERLEY_COLUMNS.map((c) => values.get(c) ?? '') }));
+    const landed = await landRows(rows, KIMBERLEY_COLUMNS, ctx.landingPath);
+    return { ...landed, rowsIn: projection.rowsIn, quarantined: projection.quarantined };
   },
 };

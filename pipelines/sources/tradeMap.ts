@@ -6,8 +6,9 @@
 // Diamonds, unsorted`, `IMPORTS`) say which product it is; when there is none, the sheet name does (`710210`,
 // `Imports (7102)`, `710491-WORKED`). Values stay text here: staging types them, so a bad cell is quarantined with
 // its sheet row instead of stopping the run.
-import { forEachLine, landRows, parseCsvLine } from './landing.ts';
-import { StructuralError, type Adapter, type InputTable, type LandContext, type Landed } from './types.ts';
+import { landRows } from './landing.ts';
+import { StructuralError, type Adapter, type InputTable, type LandContext, type Landed, type QuarantineRow } from './types.ts';
+import { readRows, type TableRow } from './shared/project.ts';
 
 export const TRADEMAP_COLUMNS = ['hs6', 'product_label', 'flow', 'reporter', 'year', 'value_usd_thousand'];
 
@@ -22,10 +23,6 @@ export interface BlockHeader {
   years: { col: number; year: string; header: string }[];
 }
 
-interface Row {
-  line: number;
-  cells: string[];
-}
 
 const VALUE_HEADER = /\b(import|export)ed\s+value\s+in\b/i;
 
@@ -81,21 +78,34 @@ const nonEmpty = (cells: string[]) => cells.filter((c) => c !== '');
 
 /** Whether a sheet (or CSV) holds at least one Trade Map block. */
 export function isTradeMapTable(table: InputTable): boolean {
-  const rows = table.sheetRows ?? [{ line: table.headerLine, cells: table.header }];
+  const rows = table.sheetRows ?? table.headRows ?? [{ line: table.headerLine, cells: table.header }];
   return rows.some((r) => parseBlockHeader(r.cells) !== null);
 }
 
 /**
  * Unpivots the blocks of one sheet into landing rows [hs6, product_label, flow, reporter, year, value].
- * Title, marker and footnote rows are not data and produce nothing.
+ * Title, marker and footnote rows are not data and produce nothing. A reporter row whose quoting is broken (CSV)
+ * or whose cell holds no readable value (a formula without a saved result, an error value) is quarantined whole.
  */
-export function unpivotBlocks(rows: Row[], file: string, sheet: string | undefined): { line: number; cells: string[] }[] {
+export function unpivotBlocks(
+  rows: TableRow[],
+  file: string,
+  sheet: string | undefined,
+  sourceId = '',
+): { rows: { line: number; cells: string[] }[]; quarantined: QuarantineRow[] } {
   const out: { line: number; cells: string[] }[] = [];
+  const quarantined: QuarantineRow[] = [];
+  const quarantine = (r: TableRow, column: string | null, rule: string, message: string) =>
+    quarantined.push({ sourceId, file, line: r.line, column, rule, message, raw: r.text });
   let product: { hs: string; label: string } | null = null;
   let titleReporter: string | null = null;
   let block: BlockHeader | null = null;
   let blockLine = 0;
   for (const r of rows) {
+    if (!r.cells) {
+      quarantine(r, null, 'csv_malformed', r.broken ?? "the row's quotes do not parse");
+      continue;
+    }
     const cells = r.cells;
     const filled = nonEmpty(cells);
     if (filled.length === 0) continue;
@@ -128,7 +138,12 @@ export function unpivotBlocks(rows: Row[], file: string, sheet: string | undefin
     }
     const span = block.years.length ? block.years[block.years.length - 1].col + 1 : cells.length;
     // Nothing inside the block's columns: a note typed beside the table, not a reporter.
-    if (nonEmpty(cells.slice(0, span)).length === 0) continue;
+    if (nonEmpty(cells.slice(0, span)).length === 0 && !r.problems?.some((p) => p.col < span)) continue;
+    const problem = r.problems?.find((p) => p.col < span);
+    if (problem) {
+      quarantine(r, problem.col === 0 ? 'reporter' : 'value_usd_thousand', 'cell_unreadable', problem.reason);
+      continue;
+    }
     let hs: string;
     let label: string;
     let reporter: string;
@@ -161,15 +176,7 @@ export function unpivotBlocks(rows: Row[], file: string, sheet: string | undefin
       out.push({ line: r.line, cells: [hs, label, block.flow, reporter, '', cells[col]] });
     }
   }
-  return out;
-}
-
-async function csvRows(table: InputTable): Promise<Row[]> {
-  const rows: Row[] = [];
-  await forEachLine(table.path, table.relPath, table.encoding ?? 'utf-8', (text, line) => {
-    if (text.trim() !== '') rows.push({ line, cells: parseCsvLine(text) });
-  });
-  return rows;
+  return { rows: out, quarantined };
 }
 
 export const adapter: Adapter = {
@@ -179,8 +186,9 @@ export const adapter: Adapter = {
   landingColumns: TRADEMAP_COLUMNS,
   requiredColumns: ['hs6', 'flow', 'reporter', 'year', 'value_usd_thousand'],
   async land(table: InputTable, ctx: LandContext): Promise<Landed> {
-    const rows = table.sheetRows ?? (await csvRows(table));
-    const landed = unpivotBlocks(rows, table.relPath, table.sheet);
-    return landRows(landed, TRADEMAP_COLUMNS, ctx.landingPath);
+    const rows = await readRows(table, { afterLine: 0, clean: true });
+    const { rows: cells, quarantined } = unpivotBlocks(rows, table.relPath, table.sheet, ctx.declaration.id);
+    const landed = await landRows(cells, TRADEMAP_COLUMNS, ctx.landingPath);
+    return { ...landed, rowsIn: cells.length + quarantined.length, quarantined };
   },
 };

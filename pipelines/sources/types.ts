@@ -5,6 +5,7 @@
 // the adapter's canonical names, all text, uncleaned. Cleaning, typing and the row rules live in the
 // staging SQL (pipelines/models/staging/stg_<kind>.sql) so that large extracts are validated by DuckDB.
 import type { ClusterConfig } from '../config.ts';
+import type { Encoding, LineBreak } from './shared/text.ts';
 
 /** The extract formats the pipeline understands. */
 export type SourceKind =
@@ -23,6 +24,7 @@ export type SourceKind =
   /** Per-firm headcount (USCC, year, employees). */
   | 'employment_firms';
 
+/** The detection order: a table is the first kind (in this order) whose adapter's matches() accepts it. */
 export const SOURCE_KINDS: SourceKind[] = [
   'customs_stats',
   'enterprise_customs',
@@ -43,13 +45,27 @@ export interface InputTable {
   /** Sheet name for workbooks. */
   sheet?: string;
   /** Encoding detected for CSV files. */
-  encoding?: 'utf-8' | 'gb18030';
-  /** 1-based line (CSV) or row (sheet) of the header. */
+  encoding?: Encoding;
+  /** Line-break convention detected for CSV files ("lf" when absent). */
+  lineBreak?: LineBreak;
+  /** Cell delimiter of a CSV file: TAB for Excel's "Unicode text" (UTF-16), comma otherwise. */
+  delimiter?: ',' | '\t';
+  /** 1-based line (CSV) or row (sheet) of the last header row (data rows follow it). */
   headerLine: number;
   /** Header cells, trimmed of whitespace, tabs and BOM. */
   header: string[];
   /** For a sheet: all its non-empty rows, already read, so adapters need not open the workbook again. */
-  sheetRows?: { line: number; cells: string[] }[];
+  sheetRows?: SheetRow[];
+  /** For a CSV: its first non-blank lines (header included), read by the same reader as its rows. */
+  headRows?: SheetRow[];
+}
+
+/** A row of a sheet (or of a CSV's head): its 1-based row number and its cells as text. */
+export interface SheetRow {
+  line: number;
+  cells: string[];
+  /** Cells (0-based column) that hold no readable value: a formula without a saved result, an error value. */
+  problems?: { col: number; reason: string }[];
 }
 
 /** Metadata an extract carries beside its rows, declared in data/raw/sources.json (schema and reading there). */
@@ -87,7 +103,12 @@ export interface Landed {
    * rowsIn). The loader falls back to line-by-line landing when DuckDB's reading does not yield one record per
    * line (see sources/directCsv.ts).
    */
-  direct?: { fileColumns: string[]; countLines: () => { lines: number; blankLines: number } };
+  direct?: {
+    fileColumns: string[];
+    /** Header label of each file column: a row repeating the header makes the loader fall back to line-by-line. */
+    labels: string[];
+    countLines: () => { lines: number; blankLines: number };
+  };
 }
 
 export interface Adapter {

@@ -92,6 +92,7 @@ test('yearbook layout detection needs a 行业 label over year columns, not just
     yearRow: 2,
     headerRow: 1,
     firstValueColumn: 1,
+    headerEnd: 2,
   });
   assert.equal(findYearbookLayout(rows([['统一社会信用代码', '年份', '从业人员'], ['91440113MA5A0001XM', '2019', '35']])), null);
   assert.equal(findYearbookLayout(rows([['行业', '从业人员'], ['2438', '35']])), null);
