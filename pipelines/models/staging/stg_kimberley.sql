@@ -13,6 +13,7 @@ WITH cleaned AS (
     _file,
     _line::INTEGER AS _line,
     _synthetic::BOOLEAN AS _synthetic,
+    _as_of,
     clean_text(country) AS country,
     clean_text(year) AS year_raw,
     -- Spreadsheets hand back whole numbers as "2003" or "2003.0".
@@ -35,6 +36,7 @@ cell_rules AS (
       WHEN country IS NULL THEN {'rule': 'required_value_missing', 'column': 'country', 'message': 'Country Name is empty'}
       WHEN year IS NULL OR year NOT BETWEEN 1990 AND 2100 THEN
         {'rule': 'year_unparseable', 'column': 'year', 'message': printf('Year "%s" is not a year between 1990 and 2100', coalesce(year_raw, ''))}
+      WHEN year > year(as_of_limit(_as_of)) THEN after_as_of_rule('Year', year_raw, 'year', _as_of)
       WHEN half_year IS NULL THEN
         {'rule': 'period_unparseable', 'column': 'half_year', 'message': printf('Quarter "%s" is not a half year (1 or 2)', coalesce(half_year_raw, ''))}
       WHEN trade_type IS NULL THEN {'rule': 'required_value_missing', 'column': 'trade_type', 'message': 'Trade Type is empty'}

@@ -48,6 +48,11 @@ export async function readWorkbook(path: string, relPath: string): Promise<Sheet
   } catch (e) {
     throw new StructuralError(relPath, `not a readable XLSX workbook (${(e as Error).message})`);
   }
+  // A zip that is not a workbook (or a workbook saved with no sheet) opens without error but holds no worksheet:
+  // say so, rather than letting detection report an empty header.
+  if (wb.worksheets.length === 0) {
+    throw new StructuralError(relPath, 'not a readable XLSX workbook: it holds no worksheet (a zip file of something else, or a workbook saved without sheets); save the extract from Excel/WPS as .xlsx or CSV');
+  }
   return wb.worksheets.map((ws) => {
     const rows: SheetRow[] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {

@@ -155,6 +155,18 @@ test('per-firm headcounts: a year after the as-of year is quarantined as date_af
   });
 });
 
+test('Kimberley Process: a year after the as-of year is quarantined as date_after_as_of', async () => {
+  const p = csv('kp_future.csv', [
+    'country,year,half_year,trade_type,production_type,carats,value_usd,public',
+    'Botswana,2024,1,Production,Production,1000,2000,Public',
+    'Botswana,2025,1,Production,Production,1100,2100,Public',
+  ]);
+  await staged(p, { asOf: '2024-12-31' }, (s) => {
+    assert.deepEqual(s.rows.map((r) => r._line), [2]);
+    assert.deepEqual(verdicts(s), [[3, 'date_after_as_of', 'year', 'Year "2025" is after the extract\'s as-of date 2024-12-31 (sources.json)']]);
+  });
+});
+
 test('yearbook: a year column after the as-of year is quarantined as date_after_as_of', async () => {
   const p = csv('yearbook_future.csv', ['行业,2024,2025,2026', '2438 珠宝首饰及有关物品制造,98000,99000,100000']);
   await staged(p, { asOf: AS_OF }, (s) => {

@@ -90,3 +90,21 @@ test('a workbook with every cell type: values load, a formula without a result a
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a zip that holds no worksheet is refused as "not a readable XLSX workbook", not as an empty header', async () => {
+  const JSZip = (await import('jszip')).default;
+  const dir = mkdtempSync(join(tmpdir(), 'junk-xlsx-'));
+  try {
+    const zip = new JSZip();
+    zip.file('hello.txt', 'not a workbook');
+    const path = join(dir, 'junk.xlsx');
+    (await import('node:fs')).writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
+    await assert.rejects(readWorkbook(path, 'x/junk.xlsx'), (e: Error) => {
+      assert.match(e.message, /x\/junk\.xlsx/);
+      assert.match(e.message, /not a readable XLSX workbook: it holds no worksheet/);
+      return true;
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
