@@ -1,7 +1,8 @@
-// The policy tracker: the plan's measures (data/policy.json, next to the cluster's configuration), each with the
-// indicators that track it, a baseline year and a target with its provenance. This module turns that
+// The policy tracker: the plan's measures (policy.json beside the cluster's configuration: data/policy.json, or
+// data/clusters/<id>/policy.json with CLUSTER=<id>; astro.config.mjs points '#policy-config' at it), each with the
+// indicators that track them, a baseline year and a target with its provenance. This module turns that
 // configuration and an indicator's points into the tracker's rows; the status rule is in policyStatus.ts.
-import config from '../../data/policy.json';
+import config from '#policy-config';
 import type { Text } from './i18n.ts';
 import type { Point } from './series.ts';
 import { trackStatus, type TrackResult, type YearValue } from './policyStatus.ts';

@@ -27,7 +27,7 @@ export interface ShownMeasure {
 /** Every measure with its rows; a configuration error stops the build with the measure and indicator named. */
 export function trackerModel(lang: Lang): ShownMeasure[] {
   const problems = policyProblems(policy, new Set(allIndicators().map((d) => d.id)));
-  if (problems.length) throw new Error(`data/policy.json: ${problems.join('; ')}`);
+  if (problems.length) throw new Error(`policy.json (beside the cluster's cluster.json): ${problems.join('; ')}`);
   const data = siteData();
   return policy.measures.map((measure) => ({
     measure,

@@ -1,6 +1,6 @@
 -- How concentrated the district's and the nation's trade is on few partners: the Herfindahl–Hirschman index of
 -- partner shares (0–10,000) with its reading band, and the largest partner with its share, per year, HS group
--- (and the "diamonds" aggregate) and flow. A year × group × flow with no trade at all is kept with an empty index
+-- (and the cluster's total group) and flow. A year × group × flow with no trade at all is kept with an empty index
 -- and the note no_trade, so a gap reads as a gap, not as a missing row.
 WITH p AS (
   SELECT year, region_level, group_id, flow, partner_code, partner_name_zh, partner_name_en, value_usd, synthetic
