@@ -10,6 +10,16 @@ export interface ReferenceTable {
   file: string;
   /** SELECT list over the CSV (read all as text) giving the table's columns. */
   select: string;
+  /**
+   * Published only for a cluster that lists this source kind (cluster.json "sourceKinds"): a table about one
+   * source (KP's published world totals) means nothing to a cluster without it. It is always loaded.
+   */
+  onlyWithKind?: string;
+}
+
+/** The reference tables a cluster publishes (all of them when it lists no source kinds). */
+export function publishedReferenceTables(sourceKinds: string[] | undefined): ReferenceTable[] {
+  return REFERENCE_TABLES.filter((r) => !r.onlyWithKind || !sourceKinds || sourceKinds.includes(r.onlyWithKind));
 }
 
 export const REFERENCE_TABLES: ReferenceTable[] = [
@@ -30,6 +40,7 @@ export const REFERENCE_TABLES: ReferenceTable[] = [
   {
     table: 'ref_kp_world_total',
     file: 'kimberley-totals/kp_world_production_annual.csv',
+    onlyWithKind: 'kimberley',
     select: 'year::INTEGER AS year, carats::DOUBLE AS carats, carats_rounding::DOUBLE AS carats_rounding, value_usd::DOUBLE AS value_usd, value_rounding::DOUBLE AS value_rounding, as_published, source_url, difference_note_zh, difference_note_en',
   },
 ];

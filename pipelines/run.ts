@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { loadClusterConfig } from './config.ts';
 import { createConfigTables } from './configTables.ts';
 import { martsForCluster, schemaForCluster } from './clusterModels.ts';
-import { loadReferenceTables, REFERENCE_TABLES } from './reference.ts';
+import { loadReferenceTables, publishedReferenceTables, REFERENCE_TABLES } from './reference.ts';
 import { discoverFiles, readDeclarations, tablesOf } from './discover.ts';
 import { ADAPTERS, detectAdapter } from './sources/index.ts';
 import { StructuralError, SOURCE_KINDS, type Adapter, type InputTable, type SourceDeclaration, type SourceKind } from './sources/types.ts';
@@ -404,7 +404,7 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     });
     const tables: PublishTable[] = [
       ...Object.entries(schema.tables).map(([name, doc]) => ({ ...entry(name, doc, 'mart', true), usdConversion: usdConversionOf(name, doc, models, reconciliation) })),
-      ...REFERENCE_TABLES.map((r) => entry(r.table, REFERENCE_DOCS[r.table] as TableSchema, 'reference', false)),
+      ...publishedReferenceTables(config.sourceKinds).map((r) => entry(r.table, REFERENCE_DOCS[r.table] as TableSchema, 'reference', false)),
       entry('quality_quarantine', QUARANTINE_DOC, 'quality', false),
     ];
     const filesBySource: Record<string, string[]> = {};

@@ -12,7 +12,7 @@ export const REFERENCE_DOCS: Record<string, TableSchema> = {
   },
   ref_hs_in_force: {
     title: t('HS编码的生效年份', 'Years an HS code was in force'),
-    description: t('HS 2022 新增或取代的编码（如培育钻石 710421、710491）生效的年份；不在其间的年份数值为空（不适用），不是0。', 'The years codes added or replaced by HS 2022 (such as lab-grown diamonds 710421, 710491) were in force; figures outside them are NULL (not applicable), never 0.'),
+    description: t('HS 2022 新增或取代的编码生效的年份；不在其间的年份数值为空（不适用），不是0。', 'The years codes added or replaced by HS 2022 were in force; figures outside them are NULL (not applicable), never 0.'),
     order: ['hscode'],
     columns: { hscode: t('HS编码', 'HS code'), in_force_from: t('起始年份', 'First year in force'), in_force_to: t('终止年份', 'Last year in force'), note: t('说明', 'Note') },
   },

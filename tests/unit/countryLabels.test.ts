@@ -32,7 +32,7 @@ test('KP producers: Chinese names on zh, English names on en, never the KP spell
 test('Trade Map exporters: named by code in the reader’s language, the World row left out', () => {
   const def = getIndicator('global-trademap-exporters');
   const tm = (reporter: string, iso3: string, zh: string, en: string, v: number): Row => ({
-    hs6: '7102', flow: 'export', reporter, reporter_iso3: iso3, reporter_name_zh: zh, reporter_name_en: en, year: 2024, value_usd_thousand: v, synthetic: false,
+    hs_code: '7102', hs_level: 4, flow: 'export', reporter, reporter_iso3: iso3, reporter_name_zh: zh, reporter_name_en: en, year: 2024, value_usd_thousand: v, synthetic: false,
   });
   const rows = [tm('World', 'WLD', '世界', 'World', 1000), tm('Hong Kong, China', 'HKG', '中国香港', 'Hong Kong, China', 300), tm('Korea, Republic of', 'KOR', '韩国', 'South Korea', 20)];
   assert.deepEqual(buildSeries(def, rows, 'zh').map((p) => [p.key, p.label]), [['HKG', '中国香港'], ['KOR', '韩国']]);
