@@ -13,7 +13,7 @@ import { scanPublishedTables, type TableFinding } from './scanTables.ts';
 import { findPersonalData } from './personalData.ts';
 import { totalOrder } from '../marts.ts';
 import type { PreviousBuild } from '../plan.ts';
-import type { Catalog, CatalogTable, Quality, UsdBasisCount, UsdConversion } from '../../src/lib/contract/published.ts';
+import type { Catalog, CatalogTable, Quality, QualityFile, UsdBasisCount, UsdConversion } from '../../src/lib/contract/published.ts';
 export type { UsdBasisCount, UsdConversion };
 import { tablePeriods } from '../completeness.ts';
 import type { UnmatchedName } from '../nameMatches.ts';
@@ -50,15 +50,8 @@ export interface PublishTable {
   usdConversion?: UsdConversion[];
 }
 
-export interface FileReconciliation {
-  sourceId: string;
-  kind: string;
-  file: string;
-  rowsIn: number;
-  loaded: number;
-  quarantined: number;
-  byRule: Record<string, number>;
-  warnings: Record<string, number>;
+/** A file's counts as quality.json publishes them, plus what the build needs to say how its dollars were found. */
+export interface FileReconciliation extends QualityFile {
   /** Loaded rows per USD basis (staging's usd_basis), for kinds that convert currencies. */
   usdBasis?: Record<string, UsdBasisCount>;
 }
