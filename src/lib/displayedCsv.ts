@@ -14,8 +14,9 @@ export function formulaSafe(v: string): string {
   return FORMULA_START.test(v) ? `'${v}` : v;
 }
 
-function cell(v: string | number | boolean | null): string {
-  if (v === null) return '';
+/** One CSV cell: empty for null, quoted when needed, formula-safe text. */
+export function csvCell(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return '';
   if (typeof v !== 'string') return String(v);
   const s = formulaSafe(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -37,9 +38,9 @@ export interface DisplayedCsvMeta {
 export const DISPLAYED_CSV_COLUMNS = ['指标/indicator', '年份/year', '系列代码/series_id', '系列/series', '数值/value', '单位/unit', '示例数据/sample_data', '来源/source', '完整期间/period_complete'];
 
 export function displayedCsv(points: Point[], meta: DisplayedCsvMeta): string {
-  const lines = [DISPLAYED_CSV_COLUMNS.map(cell).join(',')];
+  const lines = [DISPLAYED_CSV_COLUMNS.map(csvCell).join(',')];
   for (const p of points) {
-    lines.push([meta.indicatorId, p.x, p.key, p.label || p.key, p.value, meta.unit, meta.synthetic, meta.sourceLine, !p.partial].map(cell).join(','));
+    lines.push([meta.indicatorId, p.x, p.key, p.label || p.key, p.value, meta.unit, meta.synthetic, meta.sourceLine, !p.partial].map(csvCell).join(','));
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

@@ -1,13 +1,12 @@
 // The tracker as the site shows it: every measure's rows built from the published data at build time, with the
 // values formatted for the reader, and the same rows as CSV. The page, the brief preset and the CSV share it.
 import { pick, t, type Lang } from './i18n.ts';
-import { getIndicator, routeOfIndicator, type IndicatorDef } from './indicators.ts';
+import { allIndicators, getIndicator, routeOfIndicator, type IndicatorDef } from './indicators.ts';
 import { buildIndicatorModel } from './indicatorModel.ts';
 import { siteData } from './siteData.ts';
 import { formatValue, formatPercent } from './format.ts';
-import { formulaSafe } from './displayedCsv.ts';
+import { csvCell } from './displayedCsv.ts';
 import { policy, policyProblems, trackRow, type Measure, type TrackerRow } from './policy.ts';
-import { allIndicators } from './indicators.ts';
 
 export interface ShownRow extends TrackerRow {
   def: IndicatorDef;
@@ -63,13 +62,6 @@ export function progressText(row: TrackerRow): string {
 
 const COLUMNS = ['措施/measure', '指标/indicator', '系列/series', '基期年份/baseline_year', '基期值/baseline', '最新年份/latest_year', '最新值/latest', '目标年份/target_year', '目标值/target', '进度/progress', '应有进度/expected', '状态/status', '目标出处/target_source', '示例目标/illustrative_target', '示例数据/sample_data'];
 
-function cell(v: string | number | boolean | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v !== 'string') return String(v);
-  const s = formulaSafe(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** The tracker as CSV: UTF-8 with a BOM, raw values (not formatted), the sample markers as columns on every row. */
 export function trackerCsv(lang: Lang, measures = trackerModel(lang)): string {
   const lines = [COLUMNS.join(',')];
@@ -94,7 +86,7 @@ export function trackerCsv(lang: Lang, measures = trackerModel(lang)): string {
           r.illustrative,
           r.synthetic,
         ]
-          .map(cell)
+          .map(csvCell)
           .join(','),
       );
     }

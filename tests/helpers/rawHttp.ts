@@ -2,7 +2,8 @@
 // broken encodings, oversized headers), and a served fixture site run as `npm start` runs its server.
 import { connect } from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { before, after } from 'node:test';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -104,6 +105,32 @@ export async function startServeProcess(root: string, base = '/'): Promise<Serve
         child.kill('SIGTERM');
         await exited;
       }
+    },
+  };
+}
+
+/**
+ * Registers the test file's hooks: a fixture site served by scripts/serve.ts under `base` for the whole file,
+ * stopped and removed afterwards. Read `.serve` inside tests (it exists once the hooks have run).
+ */
+export function useServeProcess(base = '/'): { readonly serve: ServeProcess; readonly root: string } {
+  let root = '';
+  let serve: ServeProcess | undefined;
+  before(async () => {
+    root = makeFixtureSite();
+    serve = await startServeProcess(root, base);
+  });
+  after(async () => {
+    await serve?.stop();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+  return {
+    get serve() {
+      return serve!;
+    },
+    /** The fixture site's folder, to compare what was served with the files. */
+    get root() {
+      return root;
     },
   };
 }

@@ -1,22 +1,12 @@
 // The `npm start` server (scripts/serve.ts over pipelines/lib/staticServer.ts) run as its own process: the
 // security headers per page kind, and the malformed requests that once killed it (GET /% threw URIError).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { rawRequest, makeFixtureSite, startServeProcess, type ServeProcess } from '../../helpers/rawHttp.ts';
+import { rawRequest, useServeProcess } from '../../helpers/rawHttp.ts';
 
-let root: string;
-let serve: ServeProcess;
-before(async () => {
-  root = makeFixtureSite();
-  serve = await startServeProcess(root, '/sub/');
-});
-after(async () => {
-  await serve?.stop();
-  rmSync(root, { recursive: true, force: true });
-});
+const site = useServeProcess('/sub/');
 
-const get = (path: string, extra = '') => rawRequest(serve.port, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n${extra}Connection: close\r\n\r\n`);
+const get = (path: string, extra = '') => rawRequest(site.serve.port, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n${extra}Connection: close\r\n\r\n`);
 const header = (text: string, name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(text.split('\r\n\r\n')[0])?.[1];
 
 test('every page carries the CSP and security headers; only embed pages may be framed by another origin', async () => {
@@ -55,11 +45,11 @@ test('malformed requests get 400, 404 or 405 and the server keeps serving', asyn
     ['GET /sub/ HTTP/7.0', [400, 505]],
   ];
   for (const [head, want] of cases) {
-    const r = await rawRequest(serve.port, `${head}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    const r = await rawRequest(site.serve.port, `${head}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
     assert.ok(r.status !== null && want.includes(r.status), `${head.slice(0, 60)}: got ${r.status}, want ${want}`);
     assert.doesNotMatch(r.text, /root:x:0:0/, 'nothing outside the site is served');
   }
-  assert.equal(serve.child.exitCode, null, 'the server is still running');
+  assert.equal(site.serve.child.exitCode, null, 'the server is still running');
   const ok = await get('/sub/');
   assert.equal(ok.status, 200);
   assert.match(ok.text, /home page/);

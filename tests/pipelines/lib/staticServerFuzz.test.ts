@@ -3,11 +3,11 @@
 // truncation, binary garbage, hostile Range and framing headers). Every one gets a 4xx (or, when a mutation
 // happens to leave a valid request, a normal answer) or a closed connection; none a 5xx, none the contents of a
 // file outside the site; and the same process answers correct requests exactly afterwards.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rawRequest, makeFixtureSite, startServeProcess, type ServeProcess, type RawReply } from '../../helpers/rawHttp.ts';
+import { rawRequest, useServeProcess, type RawReply } from '../../helpers/rawHttp.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const COUNT = 1200;
@@ -87,16 +87,7 @@ const GENERATORS: Record<string, (r: Rng) => { bytes: Buffer | string; allowed: 
   tlsHello: () => ({ bytes: Buffer.from('160301020001', 'hex'), allowed: [400, null] }),
 };
 
-let root: string;
-let serve: ServeProcess;
-before(async () => {
-  root = makeFixtureSite();
-  serve = await startServeProcess(root, '/sub/');
-});
-after(async () => {
-  await serve?.stop();
-  rmSync(root, { recursive: true, force: true });
-});
+const site = useServeProcess('/sub/');
 
 test(`${COUNT} seeded malformed HTTP requests: no crash, no 5xx, no file outside the site, and the server keeps answering`, { timeout: 120_000 }, async () => {
   const r = rng(SEED);
@@ -113,7 +104,7 @@ test(`${COUNT} seeded malformed HTTP requests: no crash, no 5xx, no file outside
   await Promise.all(Array.from({ length: 16 }, async () => {
     while (next < jobs.length) {
       const job = jobs[next++];
-      const reply: RawReply = await rawRequest(serve.port, job.bytes);
+      const reply: RawReply = await rawRequest(site.serve.port, job.bytes);
       const key = `${job.kind} ${reply.status}`;
       statuses.set(key, (statuses.get(key) ?? 0) + 1);
       const show = () => `#${job.i} ${job.kind} ${JSON.stringify(job.bytes.toString('latin1').slice(0, 80))}`;
@@ -124,7 +115,7 @@ test(`${COUNT} seeded malformed HTTP requests: no crash, no 5xx, no file outside
   }));
   const seconds = (Date.now() - started) / 1000;
   assert.deepEqual(bad.slice(0, 40), [], `seed ${SEED}: ${bad.length} bad replies`);
-  assert.equal(serve.child.exitCode, null, 'the server process is still running');
+  assert.equal(site.serve.child.exitCode, null, 'the server process is still running');
   assert.ok(seconds < 90, `bounded in time (${seconds.toFixed(1)} s)`);
   // Every kind got an answer (not only closed sockets), so the requests did reach the request handling.
   for (const kind of kinds.filter((k) => !['truncate', 'garbage', 'tlsHello', 'flip'].includes(k))) {
@@ -132,12 +123,12 @@ test(`${COUNT} seeded malformed HTTP requests: no crash, no 5xx, no file outside
   }
 
   // Correct requests afterwards: exact bytes for a page, a Range of the database, the 404 page.
-  const home = await rawRequest(serve.port, request('GET', '/sub/'));
+  const home = await rawRequest(site.serve.port, request('GET', '/sub/'));
   assert.equal(home.status, 200);
-  assert.equal(home.text.split('\r\n\r\n')[1], readFileSync(join(root, 'index.html'), 'latin1'));
-  const part = await rawRequest(serve.port, request('GET', '/sub/data/warehouse.duckdb', ['Range: bytes=10-19']));
+  assert.equal(home.text.split('\r\n\r\n')[1], readFileSync(join(site.root, 'index.html'), 'latin1'));
+  const part = await rawRequest(site.serve.port, request('GET', '/sub/data/warehouse.duckdb', ['Range: bytes=10-19']));
   assert.equal(part.status, 206);
-  assert.deepEqual(Buffer.from(part.text.split('\r\n\r\n')[1], 'latin1'), readFileSync(join(root, 'data/warehouse.duckdb')).subarray(10, 20));
-  assert.equal((await rawRequest(serve.port, request('GET', '/sub/missing/'))).status, 404);
+  assert.deepEqual(Buffer.from(part.text.split('\r\n\r\n')[1], 'latin1'), readFileSync(join(site.root, 'data/warehouse.duckdb')).subarray(10, 20));
+  assert.equal((await rawRequest(site.serve.port, request('GET', '/sub/missing/'))).status, 404);
   console.log(`# ${COUNT} malformed requests in ${seconds.toFixed(1)} s (seed ${SEED}); replies: ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
 });
