@@ -64,6 +64,8 @@ export const INDICATORS: IndicatorDef[] = [
     y: 'district_value_usd',
     unit: 'usd',
     chart: 'line',
+    // A year of customs months still coming in is compared with the same months of the year before.
+    samePeriod: { table: 'mart_trade_monthly', period: 'year', sub: 'month', unit: 'region_code', y: 'value_usd', where: { region_level: 'district', hs_group: cluster.totalGroup.groups } },
   },
   {
     id: 'core-firms',

@@ -16,6 +16,17 @@ export interface SamePeriodSpec {
   unit: string;
   /** The measured column. */
   y: string;
+  /** Rows to keep first (column → value or any of values), e.g. one region level of a monthly trade table. */
+  where?: Record<string, string | number | (string | number)[]>;
+}
+
+function kept(rows: Row[], where: SamePeriodSpec['where']): Row[] {
+  if (!where) return rows;
+  const tests = Object.entries(where).map(([col, want]) => {
+    const allowed = new Set((Array.isArray(want) ? want : [want]).map(String));
+    return (r: Row) => allowed.has(String(r[col]));
+  });
+  return rows.filter((r) => tests.every((test) => test(r)));
 }
 
 export interface SamePeriodComparison {
@@ -28,7 +39,8 @@ export interface SamePeriodComparison {
 }
 
 /** The like-for-like comparison of `period` with the one before it; null when the previous period lacks those rows. */
-export function samePeriodComparison(rows: Row[], spec: SamePeriodSpec, period: number): SamePeriodComparison | null {
+export function samePeriodComparison(allRows: Row[], spec: SamePeriodSpec, period: number): SamePeriodComparison | null {
+  const rows = kept(allRows, spec.where);
   const num = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v));
   const cur = rows.filter((r) => Number(r[spec.period]) === period && num(r[spec.y]) !== null);
   if (!cur.length) return null;

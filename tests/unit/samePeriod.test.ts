@@ -26,3 +26,25 @@ test('no comparison without the previous year', () => {
   assert.equal(samePeriodComparison(rows.filter((r) => r.year === 2024), spec, 2024), null);
   assert.equal(samePeriodSentence(null, spec, 'carat', 'zh'), '');
 });
+
+test('a partial customs year: the district total, month for month, other levels and groups left out', async () => {
+  const { INDICATORS } = await import('../../src/lib/indicators.ts');
+  const { cluster } = await import('../../src/lib/cluster.ts');
+  const def = INDICATORS.find((d) => d.id === 'district-trade-value')!;
+  const trade = def.samePeriod!;
+  assert.equal(trade.sub, 'month');
+  const [inTotal] = cluster.totalGroup.groups;
+  const notInTotal = cluster.hsGroups.map((g) => g.id).find((g) => !cluster.totalGroup.groups.includes(g)) ?? 'no_such_group';
+  const monthRows: Record<string, unknown>[] = [];
+  for (const year of [2024, 2025]) {
+    for (let month = 1; month <= (year === 2025 ? 6 : 12); month++) {
+      monthRows.push({ year, month, region_level: 'district', region_code: '440113', hs_group: inTotal, value_usd: year === 2025 ? 3 : 2 });
+      monthRows.push({ year, month, region_level: 'nation', region_code: '000000', hs_group: inTotal, value_usd: 1000 });
+      monthRows.push({ year, month, region_level: 'district', region_code: '440113', hs_group: notInTotal, value_usd: 500 });
+    }
+  }
+  const c = samePeriodComparison(monthRows, trade, 2025)!;
+  assert.deepEqual(c, { period: 2025, previous: 2024, subs: [1, 2, 3, 4, 5, 6], current: 18, before: 12 });
+  assert.match(samePeriodSentence(c, trade, 'usd', 'zh'), /2025年1.6月.*比2024年同期.*增长50(\.0)?%/);
+  assert.match(samePeriodSentence(c, trade, 'usd', 'en'), /up 50(\.0)?% .*same part of 2024/);
+});
