@@ -1,5 +1,5 @@
 // Chart panel: the quick chart over the current result. The column choices follow each new result; drawing
-// loads the chart module (Plot, d3 and arquero) only when the reader asks for a chart.
+// loads the chart module (Plot and d3) only when the reader asks for a chart.
 import type { ChartChoice, MarkKind } from '../quickChart.ts';
 import type { ResultGrid } from '../../../lib/workbench/resultGrid.ts';
 import { stampedName } from '../download.ts';
