@@ -34,6 +34,9 @@ test('a new result offers its columns: the first across, the first numeric colum
   assert.deepEqual(labels, ['—', 'country', 'note', 'value', 'year']);
   assert.equal(root.querySelector('[data-wb-chart-colour] option')!.textContent, session.tr('sql.chart_none'));
   assert.deepEqual(panel.choice(), { x: '0', y: '2', colour: '', mark: 'line' });
+  // A numeric first column is the x axis, not the y: the first numeric column after it goes up.
+  session.showResult({ grid: grid([['year', 'Int32'], ['name', 'Utf8'], ['value', 'Float64']], [[2020, 'a', 1]]), sampleData: false });
+  assert.deepEqual(panel.choice(), { x: '0', y: '2', colour: '', mark: 'line' });
   session.showResult({ grid: grid([['a', 'Utf8'], ['b', 'Utf8']], [['x', 'y']]), sampleData: false });
   assert.deepEqual(panel.choice(), { x: '0', y: '1', colour: '', mark: 'line' });
 });
