@@ -47,7 +47,7 @@ async function wire(root: HTMLElement): Promise<void> {
   });
   session.on('state', ({ phase, running }) => {
     root.dataset.running = String(running);
-    root.dataset.ready = phase === 'loading' ? root.dataset.ready ?? '' : phase === 'ready' ? 'true' : 'failed';
+    if (phase !== 'loading') root.dataset.ready = phase === 'ready' ? 'true' : 'failed';
   });
   session.on('finished', () => {
     root.dataset.runs = String(Number(root.dataset.runs ?? 0) + 1);
