@@ -8,6 +8,9 @@ export interface BatchLike {
   getChildAt(index: number): { get(row: number): unknown } | null;
 }
 
+/** Rows kept from one result. Beyond this a browser tab risks running out of memory; the rest is dropped. */
+export const MAX_RESULT_ROWS = 1_000_000;
+
 export type RawValue = string | number | boolean | null;
 
 export class ResultGrid {

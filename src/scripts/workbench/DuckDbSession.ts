@@ -15,9 +15,8 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import type { RecordBatch } from 'apache-arrow';
 import type { ImportedTable } from '../../lib/workbench/importedTable.ts';
 import { ExtensionsDisabledError, extensionStatement } from '../../lib/workbench/extensionStatement.ts';
-
-/** Rows kept from one result. Beyond this a browser tab risks running out of memory; the rest is dropped. */
-export const MAX_RESULT_ROWS = 1_000_000;
+import { MAX_RESULT_ROWS } from '../../lib/workbench/resultGrid.ts';
+export { MAX_RESULT_ROWS };
 
 /** Virtual folder for files the reader imports; the only path DuckDB may read once external access is off. */
 const UPLOAD_DIR = 'upload/';

@@ -35,13 +35,13 @@ export class ResultsView {
   setResult(grid: ResultGrid): void {
     this.grid = grid;
     const thead = this.root.querySelector('[data-wb-grid] thead')!;
-    const tr = document.createElement('tr');
-    const num = document.createElement('th');
+    const tr = this.root.ownerDocument.createElement('tr');
+    const num = this.root.ownerDocument.createElement('th');
     num.className = 'rownum';
     num.textContent = '#';
     tr.append(num);
     grid.columns.forEach((c) => {
-      const th = document.createElement('th');
+      const th = this.root.ownerDocument.createElement('th');
       th.scope = 'col';
       th.textContent = c.name;
       th.title = c.type;
@@ -56,16 +56,16 @@ export class ResultsView {
     const b = pageBounds(this.grid.rowCount, PAGE_SIZE, page);
     this.page = b.page;
     const tbody = this.root.querySelector('[data-wb-grid] tbody')!;
-    const frag = document.createDocumentFragment();
+    const frag = this.root.ownerDocument.createDocumentFragment();
     let i = b.from;
     for (const row of this.grid.rows(b.from, b.to)) {
-      const tr = document.createElement('tr');
-      const n = document.createElement('td');
+      const tr = this.root.ownerDocument.createElement('tr');
+      const n = this.root.ownerDocument.createElement('td');
       n.className = 'rownum';
       n.textContent = String(i + 1);
       tr.append(n);
       row.forEach((v, j) => {
-        const td = document.createElement('td');
+        const td = this.root.ownerDocument.createElement('td');
         td.textContent = displayCell(v, this.locale);
         if (v === null) td.className = 'null';
         else if (typeof v === 'number' || this.grid!.kinds[j] === 'number') td.className = 'num';

@@ -1,6 +1,9 @@
 // The quick chart: one Observable Plot mark over the current result's columns. Loaded on demand (Plot and d3
 // are large) when the reader opens the chart panel. Rows beyond CHART_MAX_ROWS are not drawn: an SVG with more
 // marks than that makes the page sluggish (see STACK.md, "Observable Plot cost").
+// The rows are shaped here by hand, not with arquero: arquero's verbs (derive, groupby, rollup, orderby, pivot,
+// even objects()) compile their expressions with new Function, which this page's Content-Security-Policy
+// (script-src without 'unsafe-eval', src/lib/workbench/csp.ts) refuses.
 import * as Plot from '@observablehq/plot';
 import type { ResultGrid, RawValue } from '../../lib/workbench/resultGrid.ts';
 import { SAMPLE_DATA_LABEL } from '../../lib/workbench/sampleMarker.ts';
