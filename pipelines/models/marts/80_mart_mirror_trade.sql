@@ -2,9 +2,9 @@
 -- that both report in the Comtrade extracts, what the importer declares it bought from the exporter (CIF: cost,
 -- insurance and freight to its border) beside what the exporter declares it sold to the importer (FOB: free on
 -- board at its own border), per year and commodity group. The importer's figure should be the larger by the
--- freight and insurance margin: the IMF's Direction of Trade Statistics converts with a CIF/FOB factor of 1.10 and
--- the OECD's estimates of the margin average about 5–10 %, less for goods of high value per kilogram such as
--- diamonds. A ratio above 1 + that margin, or below 1, has other causes (methods page): goods routed through a
+-- freight and insurance margin: the IMF's Direction of Trade Statistics converts with a CIF/FOB factor of 1.06
+-- (1.10 before, and still for its area totals), and the OECD's ITIC database puts the trade-weighted average margin
+-- at about 6 % (1995–2014); goods of high value per kilogram such as gemstones carry far less. A ratio above 1 + that margin, or below 1, has other causes (methods page): goods routed through a
 -- hub (Hong Kong) that the importer books to their origin and the exporter to the hub, timing, valuation,
 -- classification (a lab-grown stone under another 7104 line) and confidential lines.
 -- Only annual totals (all customs procedures C00, all modes of transport 0, all second partners 0) are compared.
@@ -50,9 +50,9 @@ joined AS (
   LEFT JOIN published pm ON pm.year = g.year AND pm.iso3 = g.importer_iso3
   LEFT JOIN published px ON px.year = g.year AND px.iso3 = g.exporter_iso3
 ),
--- The conventional CIF/FOB margin: IMF DOTS's factor 1.10 is the upper bound; a ratio from 1 to 1.10 is read as
--- freight and insurance alone.
-convention AS (SELECT 0.05 AS cif_fob_margin_low, 0.10 AS cif_fob_margin_high),
+-- The conventional CIF/FOB margin: 6 % (IMF DOTS's factor 1.06, the OECD ITIC average) to 10 % (the IMF's factor
+-- 1.10); a ratio from 1 to 1.10 is read as freight and insurance alone.
+convention AS (SELECT 0.06 AS cif_fob_margin_low, 0.10 AS cif_fob_margin_high),
 measured AS (
   SELECT j.*, c.*,
     CASE WHEN importer_reported_usd IS NOT NULL AND exporter_reported_usd IS NOT NULL THEN importer_reported_usd - exporter_reported_usd END AS gap_usd,
