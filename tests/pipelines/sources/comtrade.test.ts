@@ -120,3 +120,17 @@ test('the committed synthetic sample: UTF-8 with BOM, every row loads, both repo
     assert.equal(g.n, 0, 'every sample code belongs to a commodity group of the cluster');
   });
 });
+
+test('a refYear after the declared as-of date is quarantined as date_after_as_of, naming the column', async () => {
+  const s = await stageFile(join(FIX, 'comtrade_small.csv'), { asOf: '2022-12-31' });
+  try {
+    assert.deepEqual(
+      s.quarantine.map((q) => [q.line, q.rule, q.column]),
+      [[6, 'date_after_as_of', 'ref_year']],
+    );
+    assert.match(s.quarantine[0].message, /refYear "2023" is after the extract's as-of date 2022-12-31/);
+    assert.equal(s.rowsIn, s.rows.length + 1);
+  } finally {
+    s.close();
+  }
+});
