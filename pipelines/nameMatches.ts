@@ -20,6 +20,8 @@ export interface NamedColumns {
 export const NAMED_COLUMNS: NamedColumns[] = [
   { table: 'mart_global_kp', source: ['country'], zh: 'country_name_zh', en: 'country_name_en' },
   { table: 'mart_global_trademap', source: ['reporter'], zh: 'reporter_name_zh', en: 'reporter_name_en' },
+  { table: 'mart_mirror_trade', source: ['importer_iso3'], zh: 'importer_name_zh', en: 'importer_name_en' },
+  { table: 'mart_mirror_trade', source: ['exporter_iso3'], zh: 'exporter_name_zh', en: 'exporter_name_en' },
   { table: 'mart_trade_partner_year', source: ['partner_code', 'partner_name_zh'], zh: 'partner_name_zh', en: 'partner_name_en' },
   { table: 'mart_trade_share', source: ['group_id'], zh: 'group_name_zh', en: 'group_name_en' },
   { table: 'mart_park_year', source: ['park_id'], zh: 'park_name_zh', en: 'park_name_en' },

@@ -8,7 +8,7 @@ import { DEFAULT_SEED, generateSample, type GenerateOptions } from './generate.t
 import { locateCluster } from '../activeCluster.ts';
 import { loadSampleContext } from './profile.ts';
 
-export const GENERATED_FOLDERS = ['customs_stats', 'enterprise_customs', 'registry', 'employment'];
+export const GENERATED_FOLDERS = ['customs_stats', 'enterprise_customs', 'registry', 'employment', 'comtrade'];
 
 export function parseArgs(argv: string[]): GenerateOptions & { out: string } {
   const where = locateCluster();

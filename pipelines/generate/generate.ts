@@ -8,6 +8,7 @@ import { enterpriseCsv, enterpriseWorkbook, firmTradeRows, tradingPool } from '.
 import { aggregatorWorkbook, licenceCsv } from './registry.ts';
 import { headcountCsv, yearbookPersons, yearbookWorkbook } from './employment.ts';
 import { benchCustomsTable } from './benchCustoms.ts';
+import { comtradeCsv } from './comtrade.ts';
 import { DirtyPlanter, breakCheckChar, type DirtyRow } from './dirty.ts';
 import { plantDirtyRows } from './dirtyPlan.ts';
 import { declarations, samplePaths } from './sources.ts';
@@ -81,6 +82,7 @@ export async function generateSample(opts: GenerateOptions = {}): Promise<Genera
   tables.push(aggregatorWorkbook(profile, PATHS.registryAggregator, firms, registryRng));
   tables.push(yearbookWorkbook(ctx, PATHS.yearbook, yearbookPersons(profile, firms, rng('yearbook'))));
   tables.push(headcountCsv(profile, PATHS.headcount, firms));
+  if (profile.comtrade && ctx.cluster.sourceKinds?.includes('comtrade')) tables.push(comtradeCsv(profile.comtrade, rng('comtrade')));
 
   const planter = new DirtyPlanter(rng('dirty'));
   const csv = (path: string) => tables.find((t): t is CsvTable => t.relPath === path && t.format === 'csv');

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { locateCluster, type ClusterLocation } from '../activeCluster.ts';
 import { loadClusterConfig, type ClusterConfig } from '../config.ts';
 import type { Flow, ModeKey } from './catalog.ts';
+import type { ComtradeSampleProfile } from './comtrade.ts';
 
 /** Anchor years → value; years between anchors are interpolated linearly, outside them held flat. */
 export type Anchors = Record<number, number>;
@@ -115,6 +116,8 @@ export interface SampleProfile {
   yearbookPersons: Record<string, Anchors>;
   /** Whether data/raw holds the real Kimberley Process files (declared in sources.json, never generated). */
   kimberley: boolean;
+  /** The UN Comtrade export's story (comtrade.ts); written only for a cluster listing the comtrade source kind. */
+  comtrade?: ComtradeSampleProfile;
 }
 
 /** The profile and the cluster facts the sample needs (district code and names). */

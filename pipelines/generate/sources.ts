@@ -114,5 +114,10 @@ export function declarations(ctx: SampleContext, opts: { bench: boolean }): Sour
     local(PATHS.headcount, 'employment_firms', `${district.zh}企业从业人员数`, `${short} per-firm headcount`, 'Synthetic sample in the layout of a social-insurance / survey headcount extract',
       `UTF-8 CSV: USCC, year, persons, for manufacturing firms (${ctx.profile.headcountIndustries.join(', ')}) of the registry.`),
     ...(ctx.profile.kimberley ? [KIMBERLEY_DECLARATION] : []),
+    ...(ctx.profile.comtrade && ctx.cluster.sourceKinds?.includes('comtrade')
+      ? [local(ctx.profile.comtrade.path, 'comtrade_diamonds', '中国与印度报告的钻石双边贸易（UN Comtrade 导出）', 'Diamond trade reported by China and India (UN Comtrade export)',
+          'Synthetic sample in the layout of the UN Comtrade data export (comtradeplus.un.org, Get data → Download CSV)',
+          `UTF-8 with BOM, the export's 47 columns, annual ${ctx.profile.comtrade.years.join('–')}, US dollars (imports CIF, exports FOB). Reporters ${ctx.profile.comtrade.reporters.join(', ')}; lab-grown diamonds under 7104.20 / 7104.90 to 2021 (HS 2017) and 7104.21 / 7104.91 from 2022. One reporter's latest year is not yet published and one line is confidential, as in real exports.`)]
+      : []),
   ];
 }

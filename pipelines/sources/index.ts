@@ -7,6 +7,7 @@ import { adapter as kimberley } from './kimberley.ts';
 import { adapter as registry } from './registry.ts';
 import { adapter as employmentYearbook } from './employmentYearbook.ts';
 import { adapter as employmentFirms } from './employmentFirms.ts';
+import { adapter as comtrade } from './comtrade.ts';
 
 const BY_KIND: Record<SourceKind, Adapter> = {
   customs_stats: customsStats,
@@ -16,6 +17,7 @@ const BY_KIND: Record<SourceKind, Adapter> = {
   registry,
   employment_yearbook: employmentYearbook,
   employment_firms: employmentFirms,
+  comtrade,
 };
 
 export const ADAPTERS: Adapter[] = SOURCE_KINDS.map((k) => BY_KIND[k]);

@@ -22,7 +22,9 @@ export type SourceKind =
   /** Statistical-yearbook style employment table (year × industry × persons). */
   | 'employment_yearbook'
   /** Per-firm headcount (USCC, year, employees). */
-  | 'employment_firms';
+  | 'employment_firms'
+  /** UN Comtrade data export (comtradeplus CSV): bilateral trade as each reporter declares it, USD. */
+  | 'comtrade';
 
 /** The detection order: a table is the first kind (in this order) whose adapter's matches() accepts it. */
 export const SOURCE_KINDS: SourceKind[] = [
@@ -33,6 +35,7 @@ export const SOURCE_KINDS: SourceKind[] = [
   'registry',
   'employment_yearbook',
   'employment_firms',
+  'comtrade',
 ];
 
 /** One table found in an input file: a CSV, or one sheet of a workbook. */

@@ -40,6 +40,22 @@ export interface TradeMapIndicator {
   subject: Text;
 }
 
+/**
+ * One pair's mirror trade (mart_mirror_trade, from UN Comtrade exports): the importer's reported imports beside the
+ * exporter's reported exports of one group (with `group`), or the mirror ratio of every group (without).
+ */
+export interface MirrorIndicator {
+  id: string;
+  group?: string;
+  /** ISO 3166 alpha-3 codes of the pair. */
+  importer: string;
+  exporter: string;
+  title: Text;
+  subtitle?: Text;
+  subject: Text;
+  notes?: Text;
+}
+
 export interface ClusterConfig {
   id: string;
   name: Text;
@@ -79,7 +95,11 @@ export interface ClusterConfig {
     comparisons?: GroupComparison[];
     unitValues?: UnitValueIndicator[];
     tradeMap?: TradeMapIndicator[];
+    mirror?: MirrorIndicator[];
+    mirrorRatio?: MirrorIndicator;
   };
+  /** The source kinds the cluster's extracts come in (pipelines/sources/types.ts); absent: all of them. */
+  sourceKinds?: string[];
 }
 
 export const cluster = config as unknown as ClusterConfig;

@@ -238,6 +238,8 @@ const STRINGS = {
   'mode.other': { zh: '其他贸易方式', en: 'Other trade modes' },
   'series.district_usd_per_carat': { zh: '本区', en: 'District' },
   'series.nation_usd_per_carat': { zh: '全国', en: 'China' },
+  'series.mirror_importer': { zh: '进口国申报的进口（到岸价）', en: 'Imports as the importer reports them (CIF)' },
+  'series.mirror_exporter': { zh: '出口国申报的出口（离岸价，镜像）', en: 'Exports as the exporter reports them (FOB, the mirror)' },
   'series.births': { zh: '新设企业', en: 'New firms' },
   'series.closures': { zh: '退出企业', en: 'Closed firms' },
   'series.core': { zh: '核心行业', en: 'Core industry' },

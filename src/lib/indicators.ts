@@ -5,7 +5,7 @@ import type { Unit } from './format.ts';
 import type { ChartKind } from './chart.ts';
 import type { SeriesSpec } from './series.ts';
 import type { SamePeriodSpec } from './samePeriod.ts';
-import { cluster, districtCode, parkNames, totalGroupTradeColumn, type GroupComparison, type TradeMapIndicator, type UnitValueIndicator } from './cluster.ts';
+import { cluster, districtCode, parkNames, totalGroupTradeColumn, type GroupComparison, type MirrorIndicator, type TradeMapIndicator, type UnitValueIndicator } from './cluster.ts';
 
 export type IndicatorPage = 'overview' | 'trade' | 'workforce' | 'enterprises' | 'parks' | 'park';
 
@@ -223,6 +223,8 @@ export const INDICATORS: IndicatorDef[] = [
     optional: true,
   },
   ...(texts.tradeMap ?? []).map(tradeMapLeaders),
+  ...(texts.mirror ?? []).map(mirrorSides),
+  ...(texts.mirrorRatio ? [mirrorRatio(texts.mirrorRatio)] : []),
 
   // Workforce.
   {
@@ -370,6 +372,49 @@ function tradeMapLeaders(m: TradeMapIndicator): IndicatorDef {
     series: { column: 'reporter_iso3', labelColumns: { zh: 'reporter_name_zh', en: 'reporter_name_en' }, exclude: ['WLD'], top: 6 },
     unit: 'usd_thousand',
     chart: 'line',
+    optional: true,
+  };
+}
+
+/** One pair's mirror trade in one group: the importer's CIF figure beside the exporter's FOB figure (UN Comtrade). */
+function mirrorSides(m: MirrorIndicator): IndicatorDef {
+  return {
+    id: m.id,
+    page: 'trade',
+    title: m.title,
+    subtitle: m.subtitle,
+    subject: m.subject,
+    notes: m.notes,
+    table: 'mart_mirror_trade',
+    filter: { ...(m.group ? { group_id: m.group } : {}), importer_iso3: m.importer, exporter_iso3: m.exporter },
+    y: [
+      { column: 'importer_reported_usd', labelKey: 'series.mirror_importer' },
+      { column: 'exporter_reported_usd', labelKey: 'series.mirror_exporter' },
+    ],
+    unit: 'usd',
+    chart: 'line',
+    method: 'mirror',
+    // Comtrade exports are an optional input: without one the table is empty and the chart is left off.
+    optional: true,
+  };
+}
+
+/** One pair's mirror ratio in every group: 1 to 1 + the CIF/FOB margin is freight and insurance alone. */
+function mirrorRatio(m: MirrorIndicator): IndicatorDef {
+  return {
+    id: m.id,
+    page: 'trade',
+    title: m.title,
+    subtitle: m.subtitle,
+    subject: m.subject,
+    notes: m.notes,
+    table: 'mart_mirror_trade',
+    filter: { importer_iso3: m.importer, exporter_iso3: m.exporter },
+    y: 'mirror_ratio',
+    series: { column: 'group_id', labelColumns: groupLabels },
+    unit: 'index',
+    chart: 'line',
+    method: 'mirror',
     optional: true,
   };
 }

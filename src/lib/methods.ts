@@ -56,6 +56,40 @@ function caratUnitValue(): Method {
   };
 }
 
+/** Mirror trade: only for a cluster that takes UN Comtrade exports (cluster.json "sourceKinds"). */
+const MIRROR: Method = {
+  id: 'mirror',
+  title: text('镜像贸易（进口国申报与出口国申报对照）', 'Mirror trade (importer’s report against exporter’s report)'),
+  formula:
+    '<var>G</var><sub>ij,g</sub> = <var>M</var><sub>ij,g</sub> − <var>X</var><sub>ji,g</sub>,  <var>R</var><sub>ij,g</sub> = <var>M</var><sub>ij,g</sub> ÷ <var>X</var><sub>ji,g</sub>,  1 ≤ <var>R</var> ≤ 1 + <var>m</var>',
+  words: text(
+    'M_ij,g 为进口国 i 申报的自 j 进口（商品组 g，到岸价 CIF），X_ji,g 为出口国 j 申报的对 i 出口（离岸价 FOB），即 M 的“镜像”。G 为差额，R 为镜像比值；m 为惯用的到岸/离岸价差（运费和保险费），取 6%–10%。R 在 1 与 1 + m 之间，差额可由运保费解释；R 更高或低于 1，则另有原因（见注意事项）。任何一方没有数字时，差额和比值为空，并注明是对方当年尚未发布、没有该行，还是出口额为零，不记为 0，也不产生无穷大。',
+    'M_ij,g is what importer i declares it bought from j (group g, CIF), X_ji,g what exporter j declares it sold to i (FOB): the “mirror” of M. G is the gap, R the mirror ratio; m is the conventional CIF/FOB margin (freight and insurance), taken as 6–10 %. With R between 1 and 1 + m, freight and insurance explain the gap; a higher R, or one below 1, has other causes (see the caveats). When either side has no figure the gap and ratio are empty, with the reason (the partner has not published the year, has no such line, or reports zero exports), never 0 and never infinite.',
+  ),
+  sources: [
+    'Bustos, S., Jackson, E., Torun, D., Leonard, B., Tuzcu, N., Lukaszuk, P., White, A., Hausmann, R. and Yildirim, M. A. (2025), “Tackling Discrepancies in Trade Data: The Harvard Growth Lab International Trade Datasets”, Growth Lab Working Paper 251',
+    'Gaulier, G. and Zignago, S. (2010), “BACI: International Trade Database at the Product-Level. The 1994–2007 Version”, CEPII Working Paper 2010-23',
+    'IMF, Direction of Trade Statistics Yearbook (2017), introduction: CIF/FOB factor 1.06 (1.10 earlier)',
+    'Miao, G. and Fortanier, F. (2017), “Estimating Transport and Insurance Costs of International Trade”, OECD Statistics Working Papers 2017/04 (trade-weighted average margin about 6 %)',
+    'United Nations (2011), International Merchandise Trade Statistics: Concepts and Definitions 2010 (IMTS 2010): imports CIF by country of origin, exports FOB by country of last known destination',
+  ],
+  tables: ['mart_mirror_trade'],
+  caveats: [
+    text(
+      '转口：进口国按原产地记录伙伴，出口国按已知的最后目的地记录。经香港等枢纽转运的货物，进口国记为自原产国进口，原产国却记为对枢纽出口，镜像比值因此高于 1 + m。',
+      'Re-exports: importers record the country of origin, exporters the last known destination. Goods shipped through a hub such as Hong Kong are imports from the origin for the importer but exports to the hub for the origin, which lifts the ratio above 1 + m.',
+    ),
+    text(
+      '时间差（年末发运、次年到港）、估价差异、归类不同（同一商品归入不同的 HS 子目，或 HS 版本不同）以及保密的税目（一方隐去该行）都会造成差额；单位重量价值高的货物运保费率远低于 6%。',
+      'Timing (shipped at year end, arrived the next year), valuation, classification (the same goods under another HS subheading or edition) and confidential lines (one side withholding the line) all open gaps; goods of high value per kilogram carry freight and insurance far below 6 %.',
+    ),
+    text(
+      '只比较年度合计（全部海关程序、运输方式和第二伙伴）。Growth Lab 与 BACI 进一步按各国申报的可靠性加权合并两方数字；本站只并列展示两方数字，不作调整。',
+      'Only annual totals are compared (all customs procedures, modes of transport and second partners). The Growth Lab and BACI go on to combine the two figures weighted by each reporter’s reliability; the site shows both side by side without adjusting them.',
+    ),
+  ],
+};
+
 /** Every method, in the page's order; the unit value per carat only for a cluster whose goods are counted in carats. */
 export const METHODS: readonly Method[] = [
   SHARE,
@@ -131,6 +165,7 @@ export const METHODS: readonly Method[] = [
       ),
     ],
   },
+  ...(!cluster.sourceKinds || cluster.sourceKinds.includes('comtrade') ? [MIRROR] : []),
 ];
 
 /** General caveats that apply to every trade figure. */

@@ -26,13 +26,14 @@ test('the default cluster publishes what it always did: every mart, diamond_trad
   assert.deepEqual(Object.keys(cols), Object.keys(schema.tables.mart_park_year.columns).map((k) => (k === TOTAL_GROUP_TRADE_COLUMN ? 'diamond_trade_value_usd' : k)), 'same column order');
 });
 
-test('a cluster without Kimberley Process data builds no KP mart, and its park trade column is its own', () => {
+test('a cluster without Kimberley Process or Comtrade data builds no KP or mirror mart, and its park trade column is its own', () => {
   const c = loadClusterConfig('data/clusters/shuibei-gold/cluster.json');
   const built = martsForCluster(models, c);
-  // The KP mart and the marts built on it (half-years, conflicts, reconciliation) are left out; nothing else is.
+  // The KP mart and the marts built on it (half-years, conflicts, reconciliation), and the Comtrade mirror, are left
+  // out; nothing else is.
   assert.deepEqual(
     models.filter((m) => !built.some((b) => b.name === m.name)).map((m) => m.name).sort(),
-    models.filter((m) => m.name.startsWith('mart_global_kp')).map((m) => m.name).sort(),
+    models.filter((m) => m.name.startsWith('mart_global_kp') || m.name === 'mart_mirror_trade').map((m) => m.name).sort(),
   );
   assert.ok(built.length > 0);
   const s = schemaForCluster(schema, built, c);

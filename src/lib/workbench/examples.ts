@@ -101,4 +101,13 @@ ORDER BY year, flow`,
 FROM mart_export_cms
 ORDER BY year`,
   },
+  {
+    id: 'mirror-trade',
+    title: { zh: '镜像贸易：进口国申报（到岸价）与出口国申报（离岸价）对照，差额与比值', en: 'Mirror trade: the importer’s report (CIF) beside the exporter’s (FOB), gap and ratio' },
+    needs: 'mart_mirror_trade',
+    sql: `SELECT year, group_name_zh, group_name_en, importer_name_en, exporter_name_en,
+  importer_reported_usd, exporter_reported_usd, gap_usd, round(mirror_ratio, 3) AS mirror_ratio, reading, note, period_complete
+FROM mart_mirror_trade
+ORDER BY importer_iso3, exporter_iso3, group_id, year`,
+  },
 ];

@@ -35,6 +35,7 @@ async function seeds(): Promise<[kind: string, lines: string[]][]> {
     ['registry', lines('tests/fixtures/registry/official.csv')],
     ['employment_yearbook', lines('tests/fixtures/employment/yearbook_wan.csv')],
     ['employment_firms', lines('tests/fixtures/employment/firms.csv')],
+    ['comtrade', lines('tests/fixtures/comtrade/comtrade_small.csv')],
   ];
 }
 
