@@ -165,7 +165,8 @@ function roundCoordinates(svg: string): string {
   return svg.replace(/data-v="[^"]*"|(\d+\.\d{3,})/g, (m, num: string | undefined) => (num ? String(Number(Number(num).toFixed(2))) : m));
 }
 
-function textWidth(s: string, size: number): number {
+/** Estimated width of text in px (CJK characters a full em, Latin ones about 0.58 em). */
+export function textWidth(s: string, size: number): number {
   return [...s].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? size : size * 0.58), 0);
 }
 
