@@ -34,7 +34,7 @@ export interface SamePeriodComparison {
 export function samePeriodComparison(rows: Row[], spec: SamePeriodSpec, period: number): SamePeriodComparison | null {
   if (!rows.length) return null;
   const num = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v));
-  const all = aq.from(rows).derive({
+  const all = aq.from(rows, [...new Set(rows.flatMap((r) => Object.keys(r)))]).derive({
     _p: aq.escape((r: Row) => Number(r[spec.period])),
     _s: aq.escape((r: Row) => Number(r[spec.sub])),
     _u: aq.escape((r: Row) => String(r[spec.unit])),

@@ -127,8 +127,10 @@ export function buildSeries(spec: SeriesSpec, rows: Row[], lang: Lang): Point[] 
       ? [{ column: spec.y, key: 'total', label: '' }]
       : spec.y.map((m) => ({ column: m.column, key: m.column, label: t(lang, m.labelKey) }));
   // One row per (input row, measure), in input order: the order series are first seen in is their legend order.
+  // Every column any row has: arquero would otherwise take the first row's (a later row's period_complete lost).
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const long = aq
-    .from(rows)
+    .from(rows, columns)
     .filter(aq.escape((d: Row) => matches(d, spec.filter) && Number.isFinite(Number(d[xCol]))))
     .derive({
       _m: aq.escape(() => measures.map((_, i) => i)),
