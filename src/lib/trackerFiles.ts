@@ -139,11 +139,15 @@ export function trackerDocx(lang: Lang, measures = trackerModel(lang)): Promise<
 
 /**
  * A frame height that shows the whole tracker embed at 760 px without a scroll bar: title and plan, each measure's
- * heading and lever, the table's head and rows (two lines each: value and year, target and its source), the notes.
+ * heading and lever, the table head, and rows of up to about eight lines (the indicator's title and marker, the
+ * target with its source wrap in narrow columns), measured in Chromium in zh and en (tests/e2e/policyExports).
  */
 export function trackerEmbedHeight(measures: ShownMeasure[]): number {
   const rows = measures.reduce((a, m) => a + m.rows.length, 0);
-  return Math.ceil((160 + measures.length * TRACKER_EMBED_MEASURE_PX + rows * TRACKER_EMBED_ROW_PX) / 10) * 10;
+  const tables = measures.filter((m) => m.rows.length).length;
+  return Math.ceil((EMBED_FRAME_PX + measures.length * EMBED_MEASURE_PX + tables * EMBED_TABLE_HEAD_PX + rows * EMBED_ROW_PX) / 10) * 10;
 }
-const TRACKER_EMBED_MEASURE_PX = 110;
-const TRACKER_EMBED_ROW_PX = 90;
+const EMBED_FRAME_PX = 160;
+const EMBED_MEASURE_PX = 120;
+const EMBED_TABLE_HEAD_PX = 50;
+const EMBED_ROW_PX = 210;
