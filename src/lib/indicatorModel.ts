@@ -44,7 +44,19 @@ export interface IndicatorModel {
   sourceLine: string;
 }
 
+/** Models built for this data, by definition and language: a build asks for each one from many pages and files. */
+const models = new WeakMap<IndicatorData, WeakMap<IndicatorDef, Partial<Record<Lang, IndicatorModel>>>>();
+
+/** The model of one indicator in one language; built once per published data, then shared (treat it as read-only). */
 export function buildIndicatorModel(def: IndicatorDef, lang: Lang, data: IndicatorData): IndicatorModel {
+  let byDef = models.get(data);
+  if (!byDef) models.set(data, (byDef = new WeakMap()));
+  let byLang = byDef.get(def);
+  if (!byLang) byDef.set(def, (byLang = {}));
+  return (byLang[lang] ??= modelOf(def, lang, data));
+}
+
+function modelOf(def: IndicatorDef, lang: Lang, data: IndicatorData): IndicatorModel {
   const table = data.loadTable(def.table);
   const entry = data.catalog.tables.find((x) => x.name === def.table);
   const rows = table ? rowObjects(table) : [];

@@ -127,8 +127,9 @@ export function buildSeries(spec: SeriesSpec, rows: Row[], lang: Lang): Point[] 
       ? [{ column: spec.y, key: 'total', label: '' }]
       : spec.y.map((m) => ({ column: m.column, key: m.column, label: t(lang, m.labelKey) }));
   // One row per (input row, measure), in input order: the order series are first seen in is their legend order.
-  // Every column any row has: arquero would otherwise take the first row's (a later row's period_complete lost).
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  // The columns the rules read, named (arquero would otherwise take the first row's keys, losing a later row's
+  // period_complete) and no more (copying every column of a wide table into arquero costs more than the wrangling).
+  const columns = [...new Set([xCol, ...Object.keys(spec.filter ?? {}), ...measures.map((m) => m.column), ...(by ? [by.column, ...(by.labelColumns ? [by.labelColumns.zh, by.labelColumns.en] : [])] : []), 'period_complete'])];
   const long = aq
     .from(rows, columns)
     .filter(aq.escape((d: Row) => matches(d, spec.filter) && Number.isFinite(Number(d[xCol]))))
