@@ -4,21 +4,16 @@
 // a strict Content-Security-Policy (no inline styles) holds.
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { formatTick, formatValue, type Unit } from './format.ts';
+import { formatTick, type Unit } from './format.ts';
 import { t, type Lang } from './i18n.ts';
 import { pointTitle } from './pointText.ts';
 import { seriesOf, type Point } from './series.ts';
 import { fontStack, PALETTE } from './theme.ts';
-import { completePoints, partialMarks, partialXs } from './periodCompleteness.ts';
+import { completePoints } from './periodCompleteness.ts';
+import { chartKind, type ChartKind } from './chartKinds/index.ts';
+import { HIT_CLASS, SERIES_CLASS } from './chartKinds/marks.ts';
 
-/** How an indicator is drawn. */
-export type ChartKind =
-  /** Lines over the years, one per series. */
-  | 'line'
-  /** Stacked bars over the years (parts of a whole: natural vs lab-grown, trade modes). */
-  | 'barStacked'
-  /** Horizontal bars for the latest year, largest first (partners, producing countries). */
-  | 'barLatest';
+export type { ChartKind } from './chartKinds/index.ts';
 
 /** Plot charts above this many SVG elements are refused: aggregate the data first. */
 export const MAX_SVG_ELEMENTS = 5000;
@@ -64,77 +59,32 @@ function stripStyles(el: Element): void {
   }
 }
 
+/** Height of a chart drawn at the default size unless `height` is given; its kind may size it by the points. */
+export function chartHeight(kind: ChartKind, points: Point[], height = 340): number {
+  return chartKind(kind).height(points, height);
+}
+
 /** The chart's <svg> element as a string (no legend: pages draw it in HTML, the standalone file in SVG). */
 export function renderChart(points: Point[], o: ChartOptions): string {
   const document = newDocument();
   const width = o.width ?? 720;
-  const height = o.height ?? 340;
+  const kind = chartKind(o.kind);
   const colors = colorsOf(points);
-  const color = { domain: colors.map((c) => c.label), range: colors.map((c) => c.color) };
   const valued = points.filter((p) => p.value !== null);
-  const yTick = (d: number) => formatTick(d, o.unit, o.lang);
-  const showSeries = o.kind === 'barLatest' || colors.length > 1 || (colors.length === 1 && colors[0].key !== 'total');
+  const showSeries = kind.namesSeries || colors.length > 1 || (colors.length === 1 && colors[0].key !== 'total');
   const title = (d: Point) => pointTitle(d, { unit: o.unit, lang: o.lang, showSeries, synthetic: o.synthetic ?? false });
-  let marks: Plot.Markish[];
-  let options: Plot.PlotOptions;
-  if (o.kind === 'barLatest') {
-    const labelWidth = Math.min(220, 24 + Math.max(...valued.map((p) => [...p.label].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 12 : 7), 0)), 40));
-    marks = [
-      Plot.barX(valued, { x: 'value', y: 'label', fill: PALETTE[0], fillOpacity: partialOpacity, sort: { y: '-x' }, title, className: HIT_CLASS }),
-      Plot.text(valued, { x: 'value', y: 'label', text: (d: Point) => formatValue(d.value, o.unit, o.lang), textAnchor: 'start', dx: 4 }),
-      Plot.ruleX([0]),
-    ];
-    options = {
-      width,
-      height: Math.max(120, 28 * valued.length + 40),
-      marginLeft: labelWidth,
-      marginRight: 90,
-      x: { tickFormat: yTick, grid: true, label: null, ticks: 5 },
-      y: { label: null },
-    };
-  } else if (o.kind === 'barStacked') {
-    marks = [Plot.barY(valued, { x: 'x', y: 'value', fill: 'label', fillOpacity: partialOpacity, order: color.domain, title, className: HIT_CLASS }), Plot.ruleY([0]), ...partialLabels(valued, o.lang)];
-    options = {
-      width,
-      height,
-      marginLeft: 64,
-      x: { type: 'band', tickFormat: (d: number) => String(d), label: null },
-      y: { tickFormat: yTick, grid: true, label: null },
-      color,
-    };
-  } else {
-    const xs = valued.map((p) => p.x);
-    const ref = o.refYear !== undefined && xs.length && o.refYear >= Math.min(...xs) && o.refYear <= Math.max(...xs) ? [o.refYear] : [];
-    marks = [
-      ...(o.unit === 'ratio' || o.unit === 'usd_per_carat' ? [] : [Plot.ruleY([0])]),
-      Plot.ruleX(ref, { stroke: '#888', strokeDasharray: '4,3' }),
-      Plot.text(ref, { x: (d: number) => d, frameAnchor: 'top', text: (d: number) => t(o.lang, 'ind.ref_year', { year: d }), dy: -2, dx: 4, textAnchor: 'start', fill: '#555' }),
-      // One line and one end dot per series, each in its own group tagged with the series, so an island can fade
-      // the series a reader did not choose (parks compared).
-      // Incomplete periods: the line into them dashed, their dots hollow, and the period labelled (periodCompleteness.ts).
-      ...colors.map((c, i) => {
-        const pm = partialMarks(points.filter((p) => p.key === c.key));
-        return [
-          Plot.lineY(pm.solid, { x: 'x', y: 'value', stroke: c.color, strokeWidth: 2, className: `${SERIES_CLASS}${i}` }),
-          ...(pm.dashed.length ? [Plot.lineY(pm.dashed, { x: 'x', y: 'value', z: 'segment', stroke: c.color, strokeWidth: 2, strokeDasharray: '5,4', className: `${SERIES_CLASS}${i}` })] : []),
-          ...(pm.hollow.length ? [Plot.dot(pm.hollow, { x: 'x', y: 'value', fill: '#fff', stroke: c.color, strokeWidth: 1.5, r: 3.5, className: `${SERIES_CLASS}${i}` })] : []),
-          Plot.dot(pm.complete, Plot.selectLast({ x: 'x', y: 'value', fill: c.color, r: 3, className: `${SERIES_CLASS}${i}` })),
-        ];
-      }).flat(),
-      ...partialLabels(valued, o.lang),
-      // Invisible hover targets on every value: their <title> is the value, shown by the browser without script.
-      Plot.dot(valued, { x: 'x', y: 'value', fill: 'label', fillOpacity: 0, r: 6, title, className: HIT_CLASS }),
-    ];
-    options = {
-      width,
-      height,
-      marginLeft: 64,
-      marginTop: 24,
-      x: { tickFormat: (d: number) => String(d), label: null, ticks: Math.min(10, new Set(xs).size) },
-      y: { tickFormat: yTick, grid: true, label: null, zero: !(o.unit === 'ratio' || o.unit === 'usd_per_carat') ? true : undefined },
-      color,
-    };
-  }
+  const { marks, options } = kind.draw({
+    points,
+    valued,
+    colors,
+    unit: o.unit,
+    lang: o.lang,
+    refYear: o.refYear,
+    width,
+    height: chartHeight(o.kind, points, o.height),
+    title,
+    valueTick: (d: number) => formatTick(d, o.unit, o.lang),
+  });
   const svg = Plot.plot({ ...options, document, marks }) as unknown as PlotSvg;
   stripStyles(svg);
   tagMarks(svg, valued, colors.map((c) => c.key), title);
@@ -152,20 +102,6 @@ export function renderChart(points: Point[], o: ChartOptions): string {
   if (n > MAX_SVG_ELEMENTS) throw new Error(`chart has ${n} SVG elements (limit ${MAX_SVG_ELEMENTS}): aggregate the data first`);
   return html;
 }
-
-/** Bars of incomplete periods are drawn faint. */
-const partialOpacity = (d: Point) => (d.partial ? 0.4 : 1);
-
-/** "不完整 / partial" above each incomplete period of a time chart. */
-function partialLabels(valued: Point[], lang: Lang): Plot.Markish[] {
-  const xs = partialXs(valued);
-  return xs.length ? [Plot.text(xs, { x: (d: number) => d, frameAnchor: 'top', text: () => t(lang, 'period.partial'), dy: 10, fill: '#555' })] : [];
-}
-
-/** Class of the mark whose elements are the chart's values (one element per valued point, in data order). */
-const HIT_CLASS = 'hit';
-/** Class prefix of the marks drawn per series (followed by the series index). */
-const SERIES_CLASS = 'series-';
 
 type PlotSvg = Element & { scale(name: 'x' | 'y'): { range?: number[] } | undefined };
 
@@ -229,7 +165,8 @@ function roundCoordinates(svg: string): string {
   return svg.replace(/data-v="[^"]*"|(\d+\.\d{3,})/g, (m, num: string | undefined) => (num ? String(Number(Number(num).toFixed(2))) : m));
 }
 
-function textWidth(s: string, size: number): number {
+/** Estimated width of text in px (CJK characters a full em, Latin ones about 0.58 em). */
+export function textWidth(s: string, size: number): number {
   return [...s].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? size : size * 0.58), 0);
 }
 
@@ -276,7 +213,7 @@ export function renderStandaloneSvg(points: Point[], o: StandaloneOptions): stri
         `<text x="${width - pad - w / 2}" y="28" font-size="13" font-weight="bold" fill="#fff" text-anchor="middle">${escapeXml(label)}</text></g>`,
     );
   }
-  const legend = o.kind === 'barLatest' ? [] : colorsOf(points);
+  const legend = chartKind(o.kind).legend ? colorsOf(points) : [];
   if (legend.length > 1 || (legend.length === 1 && legend[0].key !== 'total')) {
     y += 14;
     let x = pad;

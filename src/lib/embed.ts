@@ -1,7 +1,6 @@
 // Embedding a chart in another page (an intranet article, a portal): the iframe code offered in each indicator's
 // panel. The page's own address is only known in the reader's browser, so the build writes the path (with the
 // base) and enhance.ts makes it absolute; escaping lives here so both produce the same code.
-import type { ChartKind } from './chart.ts';
 import type { Lang } from './i18n.ts';
 import { pageHref } from './paths.ts';
 
@@ -22,11 +21,12 @@ function linesOf(text: string): number {
 }
 
 /**
- * A frame height that shows the whole embed at its drawn width without a scroll bar: the chart plus the title
- * and link, and the wrapped legend, summary, source line and sample-data note (`texts`).
+ * A frame height that shows the whole embed at its drawn width without a scroll bar: the chart (`chartPx`, from
+ * chart.ts chartHeight) plus the title and link, and the wrapped legend, summary, source line and sample-data
+ * note (`texts`).
  */
-export function embedHeight(kind: ChartKind, seriesCount: number, texts: string[] = []): number {
-  const chart = kind === 'barLatest' ? Math.max(120, 28 * seriesCount + 40) : 340;
+export function embedHeight(chartPx: number, texts: string[] = []): number {
+  const chart = chartPx;
   const lines = texts.reduce((a, s) => a + linesOf(s), 0);
   return Math.ceil((chart + 140 + 24 * lines) / 10) * 10;
 }

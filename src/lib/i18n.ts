@@ -75,6 +75,10 @@ const STRINGS = {
   'policy.download_csv': { zh: '下载跟踪表（CSV）', en: 'Download the tracker (CSV)' },
   'policy.brief': { zh: '生成政策跟踪简报（A4）', en: 'Policy tracking brief (A4)' },
   'policy.trend_label': { zh: '{title}的走势', en: 'Trend of {title}' },
+  'policy.col_measure': { zh: '措施', en: 'Measure' },
+  'policy.file_note': { zh: '来源：{site}（政策跟踪页载有状态规则和目标出处）；数据截至{date}。', en: 'Source: {site} (the policy tracker page states the status rule and each target’s source); data as of {date}.' },
+  'policy.downloads': { zh: '导出跟踪表', en: 'Export the tracker' },
+  'policy.embed_help': { zh: '把下面的代码粘贴到内网网页中，即可显示跟踪表（含示例标记）：', en: 'Paste this code into an intranet page to show the tracker (with its sample markers):' },
 
   'page.overview.title': { zh: '概览', en: 'Overview' },
   'page.overview.lead': {

@@ -10,6 +10,7 @@ import { formatDate } from './format.ts';
 import type { IndicatorDef } from './indicators.ts';
 import { latestCompleteX, trailingPartialXs } from './periodCompleteness.ts';
 import { samePeriodComparison, samePeriodSentence } from './samePeriod.ts';
+import { chartKind, type ChartKindSpec, type TableView } from './chartKinds/index.ts';
 
 export interface IndicatorData {
   catalog: Catalog;
@@ -21,12 +22,16 @@ export interface IndicatorData {
 
 export interface IndicatorModel {
   def: IndicatorDef;
+  /** How its kind of chart is drawn, summarised and tabled (chartKinds/). */
+  chart: ChartKindSpec;
   lang: Lang;
   title: string;
   subtitle: string;
   points: Point[];
   synthetic: boolean;
   summary: string;
+  /** The table view under the chart. */
+  table: TableView;
   /** Change of the first series since the reference year (headline cards). */
   change: Change | null;
   sources: CatalogSource[];
@@ -39,19 +44,32 @@ export interface IndicatorModel {
   sourceLine: string;
 }
 
+/** Models built for this data, by definition and language: a build asks for each one from many pages and files. */
+const models = new WeakMap<IndicatorData, WeakMap<IndicatorDef, Partial<Record<Lang, IndicatorModel>>>>();
+
+/** The model of one indicator in one language; built once per published data, then shared (treat it as read-only). */
 export function buildIndicatorModel(def: IndicatorDef, lang: Lang, data: IndicatorData): IndicatorModel {
+  let byDef = models.get(data);
+  if (!byDef) models.set(data, (byDef = new WeakMap()));
+  let byLang = byDef.get(def);
+  if (!byLang) byDef.set(def, (byLang = {}));
+  return (byLang[lang] ??= modelOf(def, lang, data));
+}
+
+function modelOf(def: IndicatorDef, lang: Lang, data: IndicatorData): IndicatorModel {
   const table = data.loadTable(def.table);
   const entry = data.catalog.tables.find((x) => x.name === def.table);
   const rows = table ? rowObjects(table) : [];
   const points = buildSeries(def, rows, lang);
+  const chart = chartKind(def.chart);
   const synthetic = usesSynthetic(def, rows, entry?.synthetic ?? table?.synthetic ?? false);
-  let summary = summarize({ points, unit: def.unit, subject: def.subject, refYear: data.refYear, ranking: def.chart === 'barLatest', synthetic }, lang);
+  let summary = summarize({ points, unit: def.unit, subject: def.subject, refYear: data.refYear, ranking: chart.ranking, synthetic }, lang);
   // A partial last period, compared like for like where the indicator has the sub-periods to do so.
   const partialLast = trailingPartialXs(points).at(-1);
   const halves = def.samePeriod && partialLast !== undefined ? data.loadTable(def.samePeriod.table) : null;
   if (def.samePeriod && halves && partialLast !== undefined) summary += samePeriodSentence(samePeriodComparison(rowObjects(halves), def.samePeriod, partialLast), def.samePeriod, def.unit, lang);
   const firstKey = points[0]?.key;
-  const change = def.chart === 'barLatest' ? null : changeOf(points.filter((p) => p.key === firstKey), def.unit, data.refYear);
+  const change = chart.ranking ? null : changeOf(points.filter((p) => p.key === firstKey), def.unit, data.refYear);
   const sourceIds = sourcesOfTable(def.table, data.martSql, data.catalog, data.quality);
   const sources = data.catalog.sources.filter((s) => sourceIds.includes(s.id));
   const asOf = data.catalog.asOf;
@@ -63,14 +81,17 @@ export function buildIndicatorModel(def: IndicatorDef, lang: Lang, data: Indicat
     date: formatDate(asOf, lang),
     period: completeThrough ?? '',
   });
+  const title = pick(lang, def.title);
   return {
     def,
+    chart,
     lang,
-    title: pick(lang, def.title),
+    title,
     subtitle: pick(lang, def.subtitle),
     points,
     synthetic,
     summary,
+    table: chart.table({ title, unit: def.unit, lang, points }),
     change,
     sources,
     asOf,

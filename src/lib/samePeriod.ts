@@ -4,6 +4,9 @@
 import { t, type Lang } from './i18n.ts';
 import { formatChangePercent, formatValue, type Unit } from './format.ts';
 import type { Row } from './catalog.ts';
+import * as aq from 'arquero';
+
+const { op } = aq;
 
 export interface SamePeriodSpec {
   /** Published table with one row per unit, period and sub-period. */
@@ -41,20 +44,39 @@ export interface SamePeriodComparison {
 /** The like-for-like comparison of `period` with the one before it; null when the previous period lacks those rows. */
 export function samePeriodComparison(allRows: Row[], spec: SamePeriodSpec, period: number): SamePeriodComparison | null {
   const rows = kept(allRows, spec.where);
+  if (!rows.length) return null;
   const num = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v));
-  const cur = rows.filter((r) => Number(r[spec.period]) === period && num(r[spec.y]) !== null);
-  if (!cur.length) return null;
-  const subs = [...new Set(cur.map((r) => Number(r[spec.sub])))].sort((a, b) => a - b);
-  const units = new Set(cur.map((r) => String(r[spec.unit])));
+  const all = aq.from(rows, [...new Set(rows.flatMap((r) => Object.keys(r)))]).derive({
+    _p: aq.escape((r: Row) => Number(r[spec.period])),
+    _s: aq.escape((r: Row) => Number(r[spec.sub])),
+    _u: aq.escape((r: Row) => String(r[spec.unit])),
+    _v: aq.escape((r: Row) => num(r[spec.y])),
+  });
+  const cur = all.params({ period }).filter((d: Cols, $: { period: number }) => d._p === $.period && d._v !== null);
+  if (!cur.numRows()) return null;
+  const units = cur.select('_u').dedupe();
   // Only sub-periods that every compared unit reported in the partial period (a unit with H1 only limits it to H1).
-  const shared = subs.filter((s) => [...units].every((u) => cur.some((r) => String(r[spec.unit]) === u && Number(r[spec.sub]) === s)));
+  const shared = cur
+    .groupby('_s')
+    .rollup({ n: (d: Cols) => op.distinct(d._u) })
+    .params({ units: units.numRows() })
+    .filter((d: { n: number }, $: { units: number }) => d.n === $.units)
+    .orderby('_s')
+    .array('_s') as number[];
   if (!shared.length) return null;
-  const inScope = (r: Row, p: number) => Number(r[spec.period]) === p && shared.includes(Number(r[spec.sub])) && units.has(String(r[spec.unit]));
-  const prev = rows.filter((r) => inScope(r, period - 1) && num(r[spec.y]) !== null);
-  if (!prev.length) return null;
-  const sum = (rs: Row[]) => rs.reduce((a, r) => a + (num(r[spec.y]) ?? 0), 0);
-  return { period, previous: period - 1, subs: shared, current: sum(cur.filter((r) => inScope(r, period))), before: sum(prev) };
+  const inScope = (p: number) =>
+    all
+      .params({ p, shared })
+      .filter((d: Cols, $: { p: number; shared: number[] }) => d._p === $.p && op.includes($.shared, d._s))
+      .semijoin(units, '_u');
+  const prev = inScope(period - 1).filter((d: Cols) => d._v !== null);
+  if (!prev.numRows()) return null;
+  const total = (t: typeof all) => (t.rollup({ v: (d: Cols) => op.sum(d._v) }).get('v', 0) as number | undefined) ?? 0;
+  return { period, previous: period - 1, subs: shared, current: total(inScope(period)), before: total(prev) };
 }
+
+/** The columns samePeriodComparison derives: period, sub-period, unit and value of each row. */
+type Cols = { _p: number; _s: number; _u: string; _v: number | null };
 
 /** "上半年" / "H1", "1–6月" / "Jan–Jun". */
 export function subPeriodLabel(sub: SamePeriodSpec['sub'], subs: number[], lang: Lang): string {

@@ -2,7 +2,10 @@
 // into series and sum per (x, series). Pure, so the chart, the table view and the summary share one result.
 import { hasKey, pick, t, type Key, type Lang, type Text } from './i18n.ts';
 import type { Row } from './catalog.ts';
+import * as aq from 'arquero';
 import { latestCompleteX, rowIsPartial } from './periodCompleteness.ts';
+
+const { op } = aq;
 
 type Scalar = string | number | boolean | null;
 
@@ -105,53 +108,70 @@ function labelOf(key: string, row: Row | undefined, by: SeriesBy | undefined, la
   return key;
 }
 
-/** The points of one indicator, sorted by x then by series order. */
+/** A published cell as a number: empty and missing cells are null, never 0. */
+function numberOf(v: unknown): number | null {
+  return v === null || v === undefined || v === '' ? null : Number(v);
+}
+
+/**
+ * The points of one indicator, sorted by x then by series order. The wrangling is arquero's (filter, unroll the
+ * measures, group by x and series, sum, top N): the row-level rules (filter, series key, label, partial) are this
+ * module's functions, passed in escaped. Runs at build time only; pages get the points, not arquero.
+ */
 export function buildSeries(spec: SeriesSpec, rows: Row[], lang: Lang): Point[] {
+  if (!rows.length) return [];
   const xCol = spec.x ?? 'year';
-  const measures: { column: string; key: string; label: string | null }[] =
+  const by = spec.series;
+  const measures: { column: string; key: string; label: string }[] =
     typeof spec.y === 'string'
-      ? [{ column: spec.y, key: 'total', label: null }]
+      ? [{ column: spec.y, key: 'total', label: '' }]
       : spec.y.map((m) => ({ column: m.column, key: m.column, label: t(lang, m.labelKey) }));
-  const sums = new Map<string, Point>();
-  const order: string[] = [];
-  for (const row of rows) {
-    if (!matches(row, spec.filter)) continue;
-    const x = Number(row[xCol]);
-    if (!Number.isFinite(x)) continue;
-    for (const m of measures) {
-      let key = m.key;
-      let label = m.label ?? '';
-      if (spec.series) {
-        const k = seriesKeyOf(row, spec.series);
-        if (k === null) continue;
-        key = k;
-        label = labelOf(k, row, spec.series, lang);
-      }
-      if (!order.includes(key)) order.push(key);
-      const id = `${x}\u0000${key}`;
-      const v = row[m.column];
-      const num = v === null || v === undefined || v === '' ? null : Number(v);
-      const cur = sums.get(id);
-      const partial = rowIsPartial(row);
-      if (!cur) sums.set(id, partial ? { x, key, label, value: num, partial } : { x, key, label, value: num });
-      else {
-        if (num !== null) cur.value = (cur.value ?? 0) + num;
-        if (partial) cur.partial = true;
-      }
-    }
-  }
-  let points = [...sums.values()];
+  // One row per (input row, measure), in input order: the order series are first seen in is their legend order.
+  // The columns the rules read, named (arquero would otherwise take the first row's keys, losing a later row's
+  // period_complete) and no more (copying every column of a wide table into arquero costs more than the wrangling).
+  const columns = [...new Set([xCol, ...Object.keys(spec.filter ?? {}), ...measures.map((m) => m.column), ...(by ? [by.column, ...(by.labelColumns ? [by.labelColumns.zh, by.labelColumns.en] : [])] : []), 'period_complete'])];
+  const long = aq
+    .from(rows, columns)
+    .filter(aq.escape((d: Row) => matches(d, spec.filter) && Number.isFinite(Number(d[xCol]))))
+    .derive({
+      _m: aq.escape(() => measures.map((_, i) => i)),
+      _num: aq.escape((d: Row) => measures.map((m) => numberOf(d[m.column]))),
+    })
+    .unroll(['_m', '_num'])
+    .derive({
+      _x: aq.escape((d: Row) => Number(d[xCol])),
+      _key: aq.escape((d: Row) => (by ? seriesKeyOf(d, by) : measures[d._m as number].key)),
+      _partial: aq.escape((d: Row) => (rowIsPartial(d) ? true : null)),
+    })
+    .filter((d: { _key: string | null }) => d._key !== null)
+    .derive({ _label: aq.escape((d: Row) => (by ? labelOf(d._key as string, d, by, lang) : measures[d._m as number].label)) });
+  const order = [...new Set(long.array('_key') as string[])];
+  // Sums per (x, series): a sum of the values present, null when none is; partial when any row is.
+  const summed = long
+    .groupby('_x', '_key')
+    .rollup({ label: (d: { _label: string }) => op.any(d._label), value: (d: { _num: number }) => op.sum(d._num), partial: (d: { _partial: boolean }) => op.valid(d._partial) })
+    .objects() as { _x: number; _key: string; label: string; value: number | undefined; partial: number }[];
+  let points: Point[] = summed.map((r) => {
+    const p: Point = { x: r._x, key: r._key, label: r.label, value: r.value ?? null };
+    if (r.partial > 0) p.partial = true;
+    return p;
+  });
   let keys = order;
-  if (spec.series?.include) keys = spec.series.include.filter((k) => order.includes(k));
-  else if (spec.series?.groups) keys = Object.keys(spec.series.groups).filter((k) => order.includes(k));
-  if (spec.latestOnly || spec.series?.top) {
+  if (by?.include) keys = by.include.filter((k) => order.includes(k));
+  else if (by?.groups) keys = Object.keys(by.groups).filter((k) => order.includes(k));
+  if (spec.latestOnly || by?.top) {
     // Rankings use the latest complete period: a partial one would rank whoever reported first.
     const lastX = latestCompleteX(points);
     if (spec.latestOnly) points = points.filter((p) => p.x === lastX);
-    if (spec.series?.top) {
-      const ranked = points.filter((p) => p.x === lastX).sort((a, b) => (b.value ?? 0) - (a.value ?? 0)).slice(0, spec.series.top).map((p) => p.key);
-      points = points.filter((p) => ranked.includes(p.key));
-      keys = ranked;
+    if (by?.top) {
+      const latest = points.filter((p) => p.x === lastX);
+      keys = !latest.length ? [] : (aq
+        .from(latest)
+        .derive({ rankValue: aq.escape((p: Point) => p.value ?? 0) })
+        .orderby(aq.desc('rankValue'))
+        .slice(0, by.top)
+        .array('key') as string[]);
+      points = points.filter((p) => keys.includes(p.key));
     }
   }
   const rank = new Map(keys.map((k, i) => [k, i]));

@@ -12,7 +12,7 @@ const CLUSTER = JSON.parse(readFileSync(join(ROOT, 'data/cluster.json'), 'utf8')
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** One page of each type; the embed page is checked where it exists (it needs published data). */
-const PAGE_TYPES = ['', 'trade/', 'workforce/', 'enterprises/', 'parks/', `parks/${CLUSTER.parks[0].id}/`, 'sources/', 'embed/district-share/', 'brief/'];
+const PAGE_TYPES = ['', 'trade/', 'workforce/', 'enterprises/', 'parks/', `parks/${CLUSTER.parks[0].id}/`, 'sources/', 'embed/district-share/', 'brief/', 'policy/', 'embed/policy-tracker/'];
 
 const site = useSiteBrowser({ csp: false });
 

@@ -63,3 +63,34 @@ test('synthetic flag from the rows used', () => {
   assert.equal(usesSynthetic({ table: 't', y: 'v' }, rows, false), true);
   assert.equal(usesSynthetic({ table: 't', y: 'v' }, [{ year: 1, v: 1 }], true), true);
 });
+
+test('sums keep missing values missing, mark partial periods and keep the order series are first seen in', () => {
+  const r: Row[] = [
+    { year: 2023, s: 'b', v: null, w: 1 },
+    { year: 2023, s: 'a', v: 2, w: 3 },
+    { year: 2023, s: 'b', v: null, w: 5 },
+    { year: 2024, s: 'a', v: 0.1, w: null, period_complete: false },
+    { year: 2024, s: 'a', v: 0.2, w: null, period_complete: true },
+    { year: 'n/a', s: 'a', v: 9, w: 9 },
+  ];
+  assert.deepEqual(buildSeries({ table: 't', y: 'v', series: { column: 's' } }, r, 'zh'), [
+    { x: 2023, key: 'b', label: 'b', value: null },
+    { x: 2023, key: 'a', label: 'a', value: 2 },
+    { x: 2024, key: 'a', label: 'a', value: 0.1 + 0.2, partial: true },
+  ]);
+  // Several measures interleave row by row; a measure whose column is absent is missing, not zero.
+  const m = buildSeries({ table: 't', filter: { s: 'b' }, y: [{ column: 'w', labelKey: 'flow.export' }, { column: 'absent', labelKey: 'flow.import' }] }, r, 'en');
+  assert.deepEqual(m.map((p) => [p.key, p.value]), [['w', 6], ['absent', null]]);
+  assert.deepEqual(buildSeries({ table: 't', y: 'v' }, [], 'zh'), []);
+});
+
+test('top N ranks the latest complete year, ties keeping first-seen order', () => {
+  const r: Row[] = ['c', 'a', 'b', 'd'].flatMap((s, i) => [
+    { year: 2023, s, v: [5, 7, 7, 1][i] },
+    { year: 2024, s, v: 100, period_complete: false },
+  ]);
+  const p = buildSeries({ table: 't', y: 'v', series: { column: 's', top: 2 } }, r, 'zh');
+  assert.deepEqual([...new Set(p.map((x) => x.key))], ['a', 'b']);
+  const latest = buildSeries({ table: 't', y: 'v', series: { column: 's', top: 3 }, latestOnly: true }, r, 'zh');
+  assert.deepEqual(latest.map((x) => [x.x, x.key]), [[2023, 'a'], [2023, 'b'], [2023, 'c']]);
+});
