@@ -8,6 +8,9 @@ import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+// Imported up front: Astro's config loader can no longer import modules by the time its build:done hook runs.
+// Importing starts nothing; Pagefind's binary is spawned by createIndex.
+import * as pagefind from 'pagefind';
 
 /** The folder below the site root that holds the index (the search box imports `${base}pagefind/pagefind.js`). */
 export const SEARCH_DIR = 'pagefind';
@@ -70,7 +73,6 @@ export interface SearchIndexSummary {
 /** Indexes the built site in `siteDir` and writes `siteDir/pagefind/`. Throws on any indexing error. */
 export async function writeSearchIndex(siteDir: string): Promise<SearchIndexSummary> {
   process.env.PAGEFIND_EXTENDED_BINARY_PATH ??= extendedBinary();
-  const pagefind = await import('pagefind');
   const out = join(siteDir, SEARCH_DIR);
   rmSync(out, { recursive: true, force: true });
   try {
