@@ -29,6 +29,8 @@ export interface PagefindSubResult {
 /** One page's data in a Pagefind result. */
 export interface PagefindFragment {
   url: string;
+  /** The page's indexed text. */
+  content: string;
   excerpt: string;
   meta: Record<string, string>;
   sub_results: PagefindSubResult[];
@@ -55,6 +57,27 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 function decode(s: string): string {
   return s.replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_, e: string) => ENTITIES[e]);
+}
+
+/** Text compared with a query: lower case, runs of white space as one space. */
+function comparable(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Whether `text` holds the query as typed (not only its words apart). */
+export function holdsQuery(text: string, query: string): boolean {
+  const q = comparable(query.trim());
+  return q !== '' && comparable(text).includes(q);
+}
+
+/**
+ * Pagefind's pages with those holding the query as typed first, otherwise in Pagefind's order. Pagefind matches
+ * words anywhere on a page, and its extended build cuts "加工贸易" into 加工 + 贸易, so a page full of 已加工 and 贸易
+ * can outrank the one about 加工贸易 itself. (Pagefind's quoted phrase search finds the phrase but drops the
+ * ranking, which put a firm list above the 沙湾 park page.)
+ */
+export function rankPages<T extends { content: string }>(pages: T[], query: string): T[] {
+  return [...pages.filter((p) => holdsQuery(p.content, query)), ...pages.filter((p) => !holdsQuery(p.content, query))];
 }
 
 /** Splits Pagefind's excerpt ("… <mark>培育钻石</mark> …", otherwise HTML-escaped text) into runs. */
@@ -87,13 +110,17 @@ export function anchorUrl(sub: PagefindSubResult, anchors: PagefindAnchor[]): st
   return sub.url.replace(/#[^#]*$/, `#${encodeURIComponent(section)}`);
 }
 
+const plain = (runs: ExcerptRun[]) => runs.map((r) => r.text).join('');
+
 /**
- * The lines for one page: each titled section that matched (at most `perPage`, in page order), or the page itself
- * when only its untitled top matched.
+ * The lines for one page: each titled section that matched (at most `perPage`; those whose excerpt holds the query
+ * as typed first, otherwise in page order), or the page itself when only its untitled top matched.
  */
-export function hitsOfPage(f: PagefindFragment, perPage = 3): SearchHit[] {
+export function hitsOfPage(f: PagefindFragment, query: string, perPage = 3): SearchHit[] {
   const page = f.meta.title ?? f.url;
-  const titled = f.sub_results.filter((s) => s.anchor);
+  const anchored = f.sub_results.filter((s) => s.anchor);
+  const whole = anchored.filter((s) => holdsQuery(plain(excerptRuns(s.excerpt)), query));
+  const titled = [...whole, ...anchored.filter((s) => !whole.includes(s))];
   const chosen = titled.length ? titled.slice(0, perPage) : f.sub_results.slice(0, 1);
   if (!chosen.length) return [{ title: page, page, url: f.url, excerpt: excerptRuns(f.excerpt) }];
   return chosen.map((s) => ({ title: s.title, page, url: anchorUrl(s, f.anchors), excerpt: excerptRuns(s.excerpt) }));

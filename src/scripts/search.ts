@@ -2,10 +2,11 @@
 // the site's own pagefind/pagefind.js is imported (it loads the index of the page's language, <html lang>, in
 // small pieces), and each query lists the matching indicators linked to their anchors. Without JavaScript the
 // box stays hidden, since it could not search.
-import { hitsOfPage, type PagefindModule, type SearchHit } from '../lib/searchResults.ts';
+import { hitsOfPage, rankPages, type PagefindModule, type SearchHit } from '../lib/searchResults.ts';
 
 /** Pages whose matches are listed; each contributes up to three indicators. */
 const MAX_PAGES = 8;
+const RANKED_PAGES = 16;
 const DEBOUNCE_MS = 150;
 
 function wire(form: HTMLFormElement): void {
@@ -73,9 +74,12 @@ function wire(form: HTMLFormElement): void {
       const pagefind = await load();
       const found = await pagefind.search(query);
       if (mine !== seq || !found) return;
-      const pages = await Promise.all(found.results.slice(0, MAX_PAGES).map((r) => r.data()));
+      // A few more pages than are shown, so a page holding the query as typed can move up (rankPages).
+      const pages = await Promise.all(found.results.slice(0, RANKED_PAGES).map((r) => r.data()));
       if (mine !== seq) return;
-      const hits = pages.flatMap((p) => hitsOfPage(p));
+      const hits = rankPages(pages, query)
+        .slice(0, MAX_PAGES)
+        .flatMap((p) => hitsOfPage(p, query));
       render(hits);
       status.textContent = hits.length ? msg('msgCount', { n: hits.length }) : msg('msgNone', { q: query });
       form.dataset.searchState = 'done';

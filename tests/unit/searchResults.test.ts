@@ -2,7 +2,7 @@
 // heading links to the indicator's section anchor, and a page matched only above its titled sections is one line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { anchorUrl, excerptRuns, hitsOfPage, type PagefindFragment } from '../../src/lib/searchResults.ts';
+import { anchorUrl, excerptRuns, hitsOfPage, holdsQuery, rankPages, type PagefindFragment } from '../../src/lib/searchResults.ts';
 
 test('an excerpt splits into plain and marked runs, with entities decoded and other tags dropped', () => {
   assert.deepEqual(excerptRuns('本区<mark>培育钻石</mark>出口 &lt;b&gt; &amp; <mark>lab</mark>-<mark>grown</mark>'), [
@@ -38,6 +38,7 @@ test("an indicator's title heading links to the indicator's section; other headi
 test('a page lists its matching titled sections (at most three), else itself once', () => {
   const f: PagefindFragment = {
     url: '/trade/',
+    content: '贸易 主要目的地 印度',
     excerpt: 'page <mark>印度</mark>',
     meta: { title: '贸易' },
     anchors,
@@ -47,11 +48,22 @@ test('a page lists its matching titled sections (at most three), else itself onc
       { title: '来源', url: '/trade/#sources', excerpt: 's', locations: [41], anchor: anchors[3] },
     ],
   };
-  assert.deepEqual(hitsOfPage(f), [
+  assert.deepEqual(hitsOfPage(f, '印度'), [
     { title: '主要目的地', page: '贸易', url: '/trade/#partners-export', excerpt: [{ text: '最大的是', mark: false }, { text: '印度', mark: true }] },
     { title: '来源', page: '贸易', url: '/trade/#sources', excerpt: [{ text: 's', mark: false }] },
   ]);
-  assert.equal(hitsOfPage(f, 1).length, 1);
-  assert.deepEqual(hitsOfPage({ ...f, sub_results: [f.sub_results[0]] }).map((h) => h.url), ['/trade/']);
-  assert.deepEqual(hitsOfPage({ ...f, sub_results: [] }), [{ title: '贸易', page: '贸易', url: '/trade/', excerpt: [{ text: 'page ', mark: false }, { text: '印度', mark: true }] }]);
+  // A section whose excerpt holds the query as typed comes first; others keep page order.
+  assert.deepEqual(hitsOfPage(f, 's').map((h) => h.title), ['来源', '主要目的地']);
+  assert.equal(hitsOfPage(f, '印度', 1).length, 1);
+  assert.deepEqual(hitsOfPage({ ...f, sub_results: [f.sub_results[0]] }, '印度').map((h) => h.url), ['/trade/']);
+  assert.deepEqual(hitsOfPage({ ...f, sub_results: [] }, '印度'), [{ title: '贸易', page: '贸易', url: '/trade/', excerpt: [{ text: 'page ', mark: false }, { text: '印度', mark: true }] }]);
+});
+
+test('pages holding the query as typed come first, the rest keep Pagefind’s order', () => {
+  assert.ok(holdsQuery('本区 加工贸易 1.23亿', '加工贸易'));
+  assert.ok(!holdsQuery('已加工 钻石 贸易', '加工贸易'), 'the words apart do not count');
+  assert.ok(holdsQuery('Win Processing\n trade orders', 'processing trade'), 'case and white space do not matter');
+  assert.ok(!holdsQuery('anything', '  '));
+  const pages = [{ id: 1, content: '已加工 贸易' }, { id: 2, content: '加工贸易' }, { id: 3, content: '贸易 加工' }, { id: 4, content: '加工贸易方式' }];
+  assert.deepEqual(rankPages(pages, '加工贸易').map((p) => p.id), [2, 4, 1, 3]);
 });
