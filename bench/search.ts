@@ -30,7 +30,7 @@ export interface SearchBench {
     ratio: number;
     ratioMin: number;
     ratioMax: number;
-    /** Bytes fetched from pagefind/ for the first search of a fresh page (cache off). */
+    /** Bytes fetched from pagefind/ for the first search of a fresh page (a new browser context: empty cache). */
     searchBytes: number;
     searchRequests: number;
   }[];
@@ -67,12 +67,11 @@ export async function benchSearch(o: { dist?: string; rounds?: number } = {}): P
       for (let i = 0; i < rounds; i++) {
         const context = await browser.newContext({ serviceWorkers: 'block' });
         const page = await context.newPage();
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Network.enable');
-        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-        const pf = new Map<string, number>();
-        cdp.on('Network.loadingFinished', (e) => pf.has(e.requestId) && pf.set(e.requestId, e.encodedDataLength));
-        cdp.on('Network.requestWillBeSent', (e) => e.request.url.includes('/pagefind/') && pf.set(e.requestId, 0));
+        // Bytes as sent, counted per finished request of the whole context, so the search worker's fetches count too.
+        const pf: Promise<number>[] = [];
+        context.on('requestfinished', (r) => {
+          if (r.url().includes('/pagefind/')) pf.push(r.sizes().then((z) => z.responseBodySize + z.responseHeadersSize));
+        });
         await page.goto(server.url + (lang === 'en' ? 'en/' : ''), { waitUntil: 'load' });
         const load = await page.evaluate(() => {
           const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -87,9 +86,9 @@ export async function benchSearch(o: { dist?: string; rounds?: number } = {}): P
         firsts.push(first);
         ratios.push(first / load);
         if (i === 0) {
-          await page.waitForTimeout(200);
-          searchBytes = [...pf.values()].reduce((a, b) => a + b, 0);
-          searchRequests = pf.size;
+          await page.waitForTimeout(300);
+          searchBytes = (await Promise.all(pf)).reduce((a, b) => a + b, 0);
+          searchRequests = pf.length;
         }
         await context.close();
       }
