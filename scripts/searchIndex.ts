@@ -3,7 +3,7 @@
 // fetches only when a reader uses it, so search needs no server and works offline. Pagefind's extended binary
 // is required because only it segments Chinese into words (without it "培育钻石" is indexed as one long token
 // and a search for "钻石" finds nothing); the build stops with a clear error rather than ship a weaker index.
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,11 +70,16 @@ export interface SearchIndexSummary {
   files: number;
 }
 
-/** Indexes the built site in `siteDir` and writes `siteDir/pagefind/`. Throws on any indexing error. */
+/**
+ * Indexes the built site in `siteDir` and writes `siteDir/pagefind/`. Throws on any indexing error; the index is
+ * written beside it first and moved into place only when complete, so a failure leaves no half-written index.
+ */
 export async function writeSearchIndex(siteDir: string): Promise<SearchIndexSummary> {
   process.env.PAGEFIND_EXTENDED_BINARY_PATH ??= extendedBinary();
   const out = join(siteDir, SEARCH_DIR);
+  const partial = join(siteDir, `.${SEARCH_DIR}-partial`);
   rmSync(out, { recursive: true, force: true });
+  rmSync(partial, { recursive: true, force: true });
   try {
     const { index, errors } = await pagefind.createIndex({ excludeSelectors: SEARCH_EXCLUDE });
     if (!index) throw new Error(`Search index: ${errors.join('; ')}`);
@@ -93,11 +98,13 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexSumm
       if (lang) languages.add(lang);
     }
     if (!pages) throw new Error(`Search index: no page to index in ${siteDir}`);
-    const w = await index.writeFiles({ outputPath: out });
+    const w = await index.writeFiles({ outputPath: partial });
     if (w.errors.length) throw new Error(`Search index: ${w.errors.join('; ')}`);
-    for (const name of readdirSync(out)) if (isUnusedUiFile(name)) rmSync(join(out, name), { recursive: true, force: true });
+    for (const name of readdirSync(partial)) if (isUnusedUiFile(name)) rmSync(join(partial, name), { recursive: true, force: true });
+    renameSync(partial, out);
     return { pages, languages: [...languages].sort(), files: countFiles(out) };
   } finally {
+    rmSync(partial, { recursive: true, force: true });
     await pagefind.close();
   }
 }
