@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { resolve } from 'node:path';
 import { locateCluster } from './pipelines/activeCluster.ts';
+import { searchIndexIntegration } from './scripts/searchIndex.ts';
 
 // CLUSTER=<id> builds the site of data/clusters/<id>/ (the pipeline reads the same setting): src/lib/cluster.ts
 // imports '#cluster-config', which tsconfig points at the default data/cluster.json and this alias at the active one.
@@ -21,4 +22,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 }, resolve: { alias: { '#cluster-config': clusterConfig, '#policy-config': policyConfig } } },
   devToolbar: { enabled: false },
+  // The static search index (dist/pagefind/) is written after every build, into whatever --outDir the build used.
+  integrations: [searchIndexIntegration()],
 });

@@ -21,6 +21,8 @@ export const MIME_TYPES: Record<string, string[]> = {
   'image/png': ['png'],
   'image/x-icon': ['ico'],
   'application/wasm': ['wasm'],
+  // The search index (pagefind/): binary pieces Pagefind already gzips itself, fetched by its script.
+  'application/octet-stream': ['pf_meta', 'pf_fragment', 'pf_index', 'pf_filter', 'pagefind'],
   'application/vnd.apache.parquet': ['parquet'],
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],

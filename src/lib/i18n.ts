@@ -37,6 +37,14 @@ const STRINGS = {
     en: 'No data has been published yet: run the data pipeline (npm run pipeline) first.',
   },
 
+  'search.label': { zh: '搜索本站', en: 'Search this site' },
+  'search.placeholder': { zh: '搜索指标、方法、来源', en: 'Search indicators, methods, sources' },
+  'search.loading': { zh: '正在搜索…', en: 'Searching…' },
+  'search.count': { zh: '找到 {n} 项', en: '{n} found' },
+  'search.none': { zh: '没有找到“{q}”', en: 'Nothing found for “{q}”' },
+  'search.failed': { zh: '搜索索引无法加载。', en: 'The search index could not be loaded.' },
+  'search.results': { zh: '搜索结果', en: 'Search results' },
+
   'punct.colon': { zh: '：', en: ': ' },
   'punct.semicolon': { zh: '；', en: '; ' },
   'punct.comma': { zh: '，', en: ', ' },

@@ -4,10 +4,14 @@
 // (a meta tag cannot). Without 'unsafe-inline' in script-src a `javascript:` link does not run either.
 import { WORKBENCH_CSP } from './workbench/csp.ts';
 
-/** Content pages: scripts, styles and data from this site only; no inline script or style. */
+/**
+ * Content pages: scripts, styles and data from this site only; no inline script or style. 'wasm-unsafe-eval'
+ * lets the header's search box compile Pagefind's WebAssembly (the site's own pagefind/ files, loaded only when
+ * the box is used); it allows WebAssembly only, never eval() of JavaScript.
+ */
 export const PAGE_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
@@ -29,9 +33,12 @@ export function pageKind(route: string): PageKind {
   return 'page';
 }
 
+/** Embed pages: framed by other hosts and without the search box, so no WebAssembly either. */
+export const EMBED_CSP = PAGE_CSP.replace(" 'wasm-unsafe-eval'", '');
+
 /** The policy a page carries in its meta tag (frame-ancestors is ignored there, so it is left out). */
 export function metaCsp(kind: PageKind): string {
-  return kind === 'workbench' ? WORKBENCH_CSP : PAGE_CSP;
+  return kind === 'workbench' ? WORKBENCH_CSP : kind === 'embed' ? EMBED_CSP : PAGE_CSP;
 }
 
 /** The HTTP headers every response for `route` carries (the server adds caching and content type itself). */

@@ -99,7 +99,8 @@ test('nginx sends the policy, security, type and caching headers and answers Ran
   const get = (path: string, headers: Record<string, string> = {}) => fetch(origin + SUB_BASE + path, { headers, redirect: 'manual' });
   const page = await get('');
   assert.equal(page.status, 200);
-  assert.match(page.headers.get('content-security-policy')!, /^default-src 'self'; script-src 'self';.*frame-ancestors 'self'$/);
+  // 'wasm-unsafe-eval' for the header's search box (Pagefind); nothing else beyond 'self'.
+  assert.match(page.headers.get('content-security-policy')!, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval';.*frame-ancestors 'self'$/);
   assert.equal(page.headers.get('x-frame-options'), 'SAMEORIGIN');
   assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
   assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
@@ -110,7 +111,7 @@ test('nginx sends the policy, security, type and caching headers and answers Ran
   assert.match(sql.headers.get('content-security-policy')!, /script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:/);
   const embed = await get('embed/natural-vs-lab-grown/');
   assert.equal(embed.status, 200);
-  assert.doesNotMatch(embed.headers.get('content-security-policy')!, /frame-ancestors/);
+  assert.doesNotMatch(embed.headers.get('content-security-policy')!, /frame-ancestors|wasm-unsafe-eval/);
   assert.equal(embed.headers.get('x-frame-options'), null);
 
   const astro = readdirSync(join(pkg, 'site', SUB_BASE.replace(/^\/|\/$/g, ''), '_astro'));
@@ -126,6 +127,20 @@ test('nginx sends the policy, security, type and caching headers and answers Ran
   assert.equal(part.headers.get('content-range'), `bytes 4096-4111/${db.length}`);
   assert.deepEqual(Buffer.from(await part.arrayBuffer()), db.subarray(4096, 4112));
   assert.equal(part.headers.get('cache-control'), 'no-cache');
+
+  // The search index: Pagefind's binary pieces arrive byte for byte (already gzipped by Pagefind: no second
+  // encoding), revalidated like the pages; its script as JavaScript.
+  const searchDir = join(SUB_DIST!, 'pagefind');
+  const meta = readdirSync(searchDir).find((f) => f.endsWith('.pf_meta'))!;
+  const pf = await get(`pagefind/${meta}`, { 'accept-encoding': 'gzip, br' });
+  assert.equal(pf.status, 200);
+  assert.equal(pf.headers.get('content-type'), 'application/octet-stream');
+  assert.equal(pf.headers.get('content-encoding'), null);
+  assert.equal(pf.headers.get('cache-control'), 'no-cache');
+  assert.deepEqual(Buffer.from(await pf.arrayBuffer()), readFileSync(join(searchDir, meta)));
+  const pfjs = await get('pagefind/pagefind.js');
+  assert.match(pfjs.headers.get('content-type')!, /^text\/javascript/);
+  await pfjs.body?.cancel();
 
   const bare = await fetch(origin + SUB_BASE.replace(/\/$/, ''), { redirect: 'manual' });
   assert.equal(bare.status, 301);
@@ -148,6 +163,12 @@ test('in Chromium the site works from nginx under the sub-path: pages, an embed,
     assert.ok(await w.page.locator('h1').count(), path);
   }
   assert.ok(await w.page.locator('figure svg[role="img"]').count(), 'the embed chart is drawn');
+  // The search box, its index and WebAssembly under nginx's headers: a result linking below the sub-path.
+  await w.page.goto(origin + SUB_BASE + 'en/');
+  await w.page.locator('[data-search-input]').fill('Shawan');
+  const hit = w.page.locator('[data-search-list] li a').first();
+  await hit.waitFor({ timeout: 30_000 });
+  assert.ok(new URL((await hit.getAttribute('href'))!, origin).pathname.startsWith(`${SUB_BASE}en/`), 'a result under the sub-path');
   await w.page.goto(origin + SUB_BASE + 'sql/');
   await w.page.waitForSelector('[data-workbench][data-ready="true"][data-runs]', { timeout: 90_000 });
   assert.ok(Number(await w.page.getAttribute('[data-wb-results]', 'data-rows')) > 0, 'the first query returned rows');

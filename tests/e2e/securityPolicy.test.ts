@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { createStaticServer, type StaticServer } from '../../pipelines/lib/staticServer.ts';
 import { CHROMIUM_ARGS, DIST } from '../helpers/siteBrowser.ts';
-import { PAGE_CSP } from '../../src/lib/securityPolicy.ts';
+import { EMBED_CSP, PAGE_CSP } from '../../src/lib/securityPolicy.ts';
 import { WORKBENCH_CSP } from '../../src/lib/workbench/csp.ts';
 
 let browser: Browser;
@@ -44,7 +44,8 @@ test('every built page has its policy as the first thing in <head> and no inline
     const html = readFileSync(f, 'utf8');
     const route = relative(DIST, f).replace(/index\.html$/, '');
     const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/g)].map((m) => m[1].replace(/&#39;/g, "'"));
-    assert.deepEqual(metas, [/^(en\/)?sql\//.test(route) ? WORKBENCH_CSP : PAGE_CSP], route);
+    const expected = /^(en\/)?sql\//.test(route) ? WORKBENCH_CSP : /^(en\/)?embed\//.test(route) ? EMBED_CSP : PAGE_CSP;
+    assert.deepEqual(metas, [expected], route);
     const head = html.slice(0, html.indexOf('<meta http-equiv="Content-Security-Policy"'));
     assert.doesNotMatch(head, /<script|<link|<style/, `${route}: nothing loads before the policy`);
     assert.deepEqual(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? [], [], `${route}: inline script`);
