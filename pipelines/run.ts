@@ -4,19 +4,18 @@ import { rmSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createConfigTables } from './configTables.ts';
-import { loadReferenceTables, publishedReferenceTables, REFERENCE_TABLES } from './reference.ts';
+import { loadReferenceTables, publishedReferenceTables } from './reference.ts';
 import { ADAPTERS } from './sources/index.ts';
 import type { SourceKind } from './sources/types.ts';
 import { createQuarantineTable, dropUnreadColumns, loadMacros } from './stage.ts';
 import { inputsFingerprint, recordBuild } from './upToDate.ts';
-import { describeFailingRow, runChecks, undocumentedColumns, type CheckResult, type CheckSql, type TableSchema } from './checks.ts';
+import { describeFailingRow, runChecks, undocumentedColumns, type CheckResult, type CheckSql } from './checks.ts';
 import { FileHasher } from './incremental.ts';
 import { columnsToKeep, consumersOf, writeStageCache, type StageCacheFiles } from './stageCache.ts';
 import { all, exec, ident, openDuck } from './lib/duck.ts';
 import { prepareStagingDir, recoverInterruptedPublish, swapIn, discardStaging } from './publish/atomicDir.ts';
 import { checkId, publish, type FileReconciliation, type PublishTable } from './publish/publish.ts';
-import { usdConversionOf } from './usdConversion.ts';
-import { REFERENCE_DOCS, QUARANTINE_DOC } from './publish/extraDocs.ts';
+import { martTable, prepareNonMartTables, quarantineTable, referenceTable } from './steps/publishTable.ts';
 import { createCoverageTable } from './completeness.ts';
 import { findUnmatchedNames } from './nameMatches.ts';
 import { makePlan } from './plan/makePlan.ts';
@@ -214,20 +213,13 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
     beforeStage('publish');
     // Staged rows are no longer needed once marts and checks are done: free their memory for publishing.
     await freeStaged(conn, ADAPTERS.map((a) => `stg_${a.kind}`));
-    await exec(conn, `CREATE OR REPLACE TABLE quality_quarantine AS SELECT * FROM quarantine`);
-    for (const r of REFERENCE_TABLES) await exec(conn, `ALTER TABLE ${r.table} RENAME TO ${r.table}__tmp; CREATE TABLE ${r.table} AS SELECT * FROM ${r.table}__tmp; DROP TABLE ${r.table}__tmp`);
-    const entry = (name: string, doc: TableSchema, layer: string, sorted: boolean): PublishTable => ({
-      name,
-      doc,
-      layer,
-      key: tableKeys[name],
-      sorted,
-      reuse: !opts.force && step(`${layer === 'mart' ? 'mart' : 'table'}:${name}`).fresh,
-    });
+    await prepareNonMartTables(conn);
+    // A table step's result is reused when it is fresh (its files and catalog entry from the previous output).
+    const fresh = (id: string) => !opts.force && step(id).fresh;
     const tables: PublishTable[] = [
-      ...Object.entries(schema.tables).map(([name, doc]) => ({ ...entry(name, doc, 'mart', true), usdConversion: usdConversionOf(name, doc, models, reconciliation) })),
-      ...publishedReferenceTables(config.sourceKinds).map((r) => entry(r.table, REFERENCE_DOCS[r.table] as TableSchema, 'reference', false)),
-      entry('quality_quarantine', QUARANTINE_DOC, 'quality', false),
+      ...Object.entries(schema.tables).map(([name, doc]) => martTable(name, doc, tableKeys[name], fresh(`mart:${name}`), models, reconciliation)),
+      ...publishedReferenceTables(config.sourceKinds).map((r) => referenceTable(r.table, tableKeys[r.table], fresh(`table:${r.table}`))),
+      quarantineTable(tableKeys.quality_quarantine, fresh('table:quality_quarantine')),
     ];
     const filesBySource: Record<string, string[]> = {};
     for (const f of files) (filesBySource[f.declaration.id] ??= []).push(f.relPath);

@@ -3,6 +3,7 @@
 // which are fresh. Reads only: nothing is written (the caller saves the file hashes when it builds).
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadClusterConfig, type ClusterConfig } from '../config.ts';
 import { martsForCluster, schemaForCluster } from '../clusterModels.ts';
 import { listMartModels, type Model } from '../marts.ts';
@@ -24,7 +25,7 @@ import { decideFreshness } from './freshness.ts';
 import { readPlanRecord } from './record.ts';
 import type { BuildPlan } from './types.ts';
 
-export const PIPELINES_DIR = resolve(new URL('..', import.meta.url).pathname);
+export const PIPELINES_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const REPO_ROOT = resolve(PIPELINES_DIR, '..');
 
 export interface PlanOptions {

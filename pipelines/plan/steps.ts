@@ -18,8 +18,8 @@ export const STEP_ENTRIES: Record<Exclude<StepKind, 'publish'>, string[]> & { pu
   detect: ['steps/detect.ts'],
   setup: ['configTables.ts', 'reference.ts', 'config.ts'],
   stage: ['steps/stageKind.ts'],
-  mart: ['steps/mart.ts', 'publish/publish.ts'],
-  table: ['publish/publish.ts'],
+  mart: ['steps/mart.ts', 'steps/publishTable.ts', 'publish/publish.ts'],
+  table: ['steps/publishTable.ts', 'publish/publish.ts'],
   check: ['checks.ts'],
   publish: ['run.ts'],
 };
