@@ -7,11 +7,11 @@ import { createConfigTables } from './configTables.ts';
 import { loadReferenceTables, publishedReferenceTables } from './reference.ts';
 import { ADAPTERS } from './sources/index.ts';
 import type { SourceKind } from './sources/types.ts';
-import { createQuarantineTable, dropUnreadColumns, loadMacros } from './stage.ts';
+import { createQuarantineTable, loadMacros } from './stage.ts';
 import { inputsFingerprint, recordBuild } from './upToDate.ts';
 import { describeFailingRow, runChecks, undocumentedColumns, type CheckResult, type CheckSql } from './checks.ts';
 import { FileHasher } from './incremental.ts';
-import { columnsToKeep, consumersOf, writeStageCache, type StageCacheFiles } from './stageCache.ts';
+import { consumersOf, type StageCacheFiles } from './stageCache.ts';
 import { all, exec, ident, openDuck } from './lib/duck.ts';
 import { prepareStagingDir, recoverInterruptedPublish, swapIn, discardStaging } from './publish/atomicDir.ts';
 import { checkId, publish, type FileReconciliation, type PublishTable } from './publish/publish.ts';
@@ -21,7 +21,7 @@ import { findUnmatchedNames } from './nameMatches.ts';
 import { makePlan } from './plan/makePlan.ts';
 import { writePlanRecord } from './plan/record.ts';
 import { readTables } from './steps/detect.ts';
-import { buildKind, ReconciliationError } from './steps/stageKind.ts';
+import { buildKind, narrowAndCache, ReconciliationError } from './steps/stageKind.ts';
 import { freeStaged, reuseMart, runMart } from './steps/mart.ts';
 
 export interface RunOptions {
@@ -155,13 +155,8 @@ export async function runPipeline(opts: RunOptions, effects: RunEffects = {}): P
       progress?.('stage', `${adapter.kind}: ${r.cached ? 'unchanged, from cache' : `staged (${((Date.now() - k0) / 1000).toFixed(1)} s)`}`, { done: i + 1, total: ADAPTERS.length });
     }
 
-    // Once every kind is staged (so that the marts reading one can be bound), each keeps only the columns those
-    // marts read, and is cached so.
-    for (const c of staged) {
-      const keep = await columnsToKeep(conn, c.kind, consumersOf(c.kind, models).map((m) => m.sql));
-      await dropUnreadColumns(conn, c.kind, keep);
-      if (c.cache) await writeStageCache(conn, c.kind, c.cache, keep, c.reconciliation);
-    }
+    // Once every kind is staged, each keeps only the columns the marts reading it use, and is cached so.
+    for (const c of staged) await narrowAndCache(conn, c.kind, consumersOf(c.kind, models).map((m) => m.sql), c.cache, c.reconciliation);
 
     beforeStage('marts');
     // A fresh mart is read from the previous output (a view over its Parquet, read only if a rebuilt model needs

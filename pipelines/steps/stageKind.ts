@@ -1,8 +1,8 @@
 // The stage step of one source kind: lands its files' tables, stages them (models/staging/stg_<kind>.sql) and
 // reconciles rows in = loaded + quarantined per file; or takes the kind from the stage cache when its key matches.
 import { join } from 'node:path';
-import { createLandingTable, dropLanding, landTable, runStaging } from '../stage.ts';
-import { readStageCache, type StageCacheFiles } from '../stageCache.ts';
+import { createLandingTable, dropLanding, dropUnreadColumns, landTable, runStaging } from '../stage.ts';
+import { columnsToKeep, readStageCache, writeStageCache, type StageCacheFiles } from '../stageCache.ts';
 import { all, exec, ident, lit, type Conn } from '../lib/duck.ts';
 import type { Adapter, SourceKind } from '../sources/types.ts';
 import type { ClusterConfig } from '../config.ts';
@@ -51,6 +51,16 @@ export async function buildKind(
   const reconciliation = await reconcileKind(conn, kind, rowsIn);
   await dropLanding(conn, kind);
   return { cached: false, reconciliation };
+}
+
+/**
+ * Once every kind is staged (so that the marts reading one can be bound), a kind staged in this build keeps only
+ * the columns those marts read, and is cached so.
+ */
+export async function narrowAndCache(conn: Conn, kind: SourceKind, consumerSqls: string[], cache: StageCacheFiles | null, reconciliation: FileReconciliation[]): Promise<void> {
+  const keep = await columnsToKeep(conn, kind, consumerSqls);
+  await dropUnreadColumns(conn, kind, keep);
+  if (cache) await writeStageCache(conn, kind, cache, keep, reconciliation);
 }
 
 /** rows in = loaded + quarantined, per file; a mismatch means a row was lost and fails the run. */
