@@ -10,6 +10,8 @@ export interface Earlier {
   has(step: Step): boolean;
   /** What the last build into the same output was planned from, if known. */
   record: PlanRecord | null;
+  /** Whether the output folder holds an earlier build (whose record may be missing: built without a cache). */
+  hasOutput?: boolean;
 }
 
 function list(names: string[], max = 3): string {
@@ -20,6 +22,7 @@ function list(names: string[], max = 3): string {
 export function staleReason(step: Step, keys: Record<string, string>, e: Earlier): string {
   if (e.force) return 'stale: --force';
   const before = e.record?.parts[step.id];
+  if (!e.record && e.hasOutput) return 'stale: differs from the previous output (what that was built from is not recorded)';
   if (!e.record || !before) return 'stale: not built before';
   const changed = Object.keys(step.parts).filter((k) => k in before && before[k] !== step.parts[k]).sort();
   const added = Object.keys(step.parts).filter((k) => !(k in before)).sort();

@@ -100,6 +100,7 @@ export async function makePlan(
   decideFreshness(plan, {
     force: o.force,
     record,
+    hasOutput: lastBuildKey !== null,
     has: (s) => {
       const name = s.id.slice(s.id.indexOf(':') + 1);
       switch (s.kind) {
@@ -121,5 +122,7 @@ export async function makePlan(
       }
     },
   });
+  const detect0 = plan.steps[0];
+  if (!detect0.fresh && !o.force && !record) detect0.reason = `stale: ${parsed} of ${files.length} file(s) not recognised under this code before`;
   return { plan, facts, config, models, schema, checks, declarations, files, previous, stageCaches };
 }
