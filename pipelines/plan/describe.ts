@@ -21,9 +21,9 @@ export function describePlan(plan: BuildPlan, opts: { verbose?: boolean } = {}):
       continue;
     }
     lines.push(`${s.id.padEnd(idWidth)}  ${s.key.slice(0, 12)}  ${s.reason}`);
+    if (s.frees.length) lines.push(`${' '.repeat(idWidth + 16)}then frees ${s.frees.join(', ')}`);
     if (opts.verbose) {
       if (s.reads.length) lines.push(`${' '.repeat(idWidth + 16)}reads ${s.reads.join(', ')}`);
-      if (s.frees.length) lines.push(`${' '.repeat(idWidth + 16)}then frees ${s.frees.join(', ')}`);
       lines.push(`${' '.repeat(idWidth + 16)}code ${s.code.length} module(s), ${Object.keys(s.parts).length} part(s) in its key`);
     }
   }

@@ -51,6 +51,7 @@ test('--plan with no output yet: every step stale, "not built before", and the o
   assert.equal(r.status, 0, r.stderr);
   assert.match(lineOf(r.stdout, 'stage:registry'), /^stage:registry\s+[0-9a-f]{12}\s+stale: not built before$/);
   assert.match(r.stdout, /steps stale/);
+  assert.match(r.stdout, /\n\s+then frees stg_[a-z_]+/, 'says when staged tables are freed');
   assert.ok(!existsSync(none), 'no output folder');
   assert.ok(!existsSync(join(tmp, 'no-cache-yet')), 'no cache folder');
 });
