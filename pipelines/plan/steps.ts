@@ -14,7 +14,7 @@ import type { BuildPlan, Step, StepKind } from './types.ts';
  * The modules that carry out each kind of step (relative to pipelines/); run.ts calls a step's work only through
  * them, and the import walk adds everything they use. A source kind's step also starts at its adapter's module.
  */
-export const STEP_ENTRIES: Record<Exclude<StepKind, 'publish'>, string[]> & { publish: string[] } = {
+export const STEP_ENTRIES: Record<StepKind, string[]> = {
   detect: ['steps/detect.ts'],
   setup: ['configTables.ts', 'reference.ts', 'config.ts'],
   stage: ['steps/stageKind.ts'],
