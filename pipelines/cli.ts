@@ -2,7 +2,7 @@
 // Exit codes: 0 built or up to date; 1 data checks or reconciliation failed; 2 an input file is unusable;
 // 3 personal data found in the output; 64 bad command line; 70 internal error.
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { RunSummary } from './run.ts';
 import { StructuralError } from './sources/types.ts';
 import { ConfigError } from './config.ts';
@@ -23,6 +23,7 @@ Options:
   --cache DIR     incremental-build cache                        (default: .cache/pipeline)
   --no-cache      do not read or write the cache
   --force         rebuild everything even if nothing changed
+  --plan          print the build plan (steps, keys, fresh or stale and why) and stop; writes nothing
   --quiet         print only the summary and errors
   -h, --help      this text
 
@@ -72,6 +73,7 @@ async function main(): Promise<number> {
         cache: { type: 'string', default: '.cache/pipeline' },
         'no-cache': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        plan: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -89,6 +91,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   const upToDate = (out: string) => `Up to date: ${out} (nothing changed; --force rebuilds)`;
   let display: ReturnType<typeof progressDisplay> | null = null;
+  if (o.plan) return printPlan(o);
   try {
     // A previous run killed inside the output swap left the previous output aside: put it back first.
     recoverInterruptedPublish(resolve(o.out!));
@@ -108,6 +111,23 @@ async function main(): Promise<number> {
     return 0;
   } catch (e) {
     display?.stop();
+    return reportFailure(e);
+  }
+}
+
+/** --plan: the plan as a build with these options would carry it out; reads only, writes nothing. */
+async function printPlan(o: { raw?: string; out?: string; config?: string; cache?: string; 'no-cache'?: boolean; force?: boolean }): Promise<number> {
+  try {
+    const { makePlan } = await import('./plan/makePlan.ts');
+    const { describePlan } = await import('./plan/describe.ts');
+    const { FileHasher } = await import('./incremental.ts');
+    const cacheDir = o['no-cache'] ? null : resolve(o.cache!);
+    // The file hashes are read from the cache but not saved: --plan leaves the cache as it found it.
+    const hasher = new FileHasher(cacheDir ? join(cacheDir, 'file-hashes.json') : null);
+    const { plan } = await makePlan({ rawDir: o.raw!, outDir: resolve(o.out!), configPath: o.config!, referenceDir: 'data/reference', cacheDir, force: !!o.force }, { hasher });
+    console.log(describePlan(plan));
+    return 0;
+  } catch (e) {
     return reportFailure(e);
   }
 }
