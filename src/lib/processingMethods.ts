@@ -6,6 +6,11 @@ import { cluster } from './cluster.ts';
 
 const text = (zh: string, en: string): Text => ({ zh, en });
 
+function chainGroupNotes(): Text[] {
+  const ids = new Set((cluster.processingTrade?.chains ?? []).flatMap((c) => [c.rough, c.polished]));
+  return cluster.hsGroups.filter((g) => ids.has(g.id) && g.note).map((g) => text(`${g.name.zh}：${g.note!.zh}`, `${g.name.en}: ${g.note!.en}`));
+}
+
 const PROCESSING_TRADE: Method = {
   id: 'processing-trade',
   title: text('加工贸易：毛坯进口、成品出口及本区占比', 'Processing trade: rough in, polished out, and the district’s share'),
@@ -18,10 +23,8 @@ const PROCESSING_TRADE: Method = {
   tables: ['mart_processing_trade', 'mart_trade_monthly'],
   caveats: [
     text('中国海关对部分税目以克计量：按 1 克拉 = 0.2 克换算为克拉。', 'China’s customs record some tariff lines in grams: converted at 1 carat = 0.2 g.'),
-    text(
-      'HS 2022 起培育钻石单列（7104.21、7104.91）；此前归入 7104.20、7104.90，其中含其他合成宝石，2022 年前后的数值不完全可比。',
-      'From HS 2022 lab-grown diamonds have their own lines (7104.21, 7104.91); before, they sat in 7104.20 and 7104.90 with other synthetic stones, so figures before and after 2022 are not fully comparable.',
-    ),
+    // What changed in the chains' codes (an HS revision, say), as cluster.json notes it under each group.
+    ...chainGroupNotes(),
   ],
 };
 
@@ -55,7 +58,7 @@ function homeCutShare(rival: Text | undefined): Method {
     title: text('出口中在国内加工的比重与订单回流', 'Share of exports cut at home, and orders coming back'),
     formula: '<var>h</var> = <var>Q</var><sup>X</sup><sub>c</sub> ÷ (<var>Q</var><sup>X</sup><sub>c</sub> + <var>Q</var><sup>X</sup><sub>r</sub>)',
     words: text(
-      `Q^X_c 为全国某年成品出口的克拉数，Q^X_r 为毛坯出口的克拉数（全部贸易伙伴、全部贸易方式）。h 是出口的该类钻石中在国内切磨后才离境的比重：h 上升说明更多原石在国内加工。与之并列的是对${rival?.zh ?? '竞争加工地'}的毛坯出口（在那里加工的原料）和自${rival?.zh ?? '竞争加工地'}的成品进口（在那里加工的成品），均取海关统计的贸易伙伴数据。没有出口或没有克拉数时 h 为空并注明原因。`,
+      `Q^X_c 为全国某年成品出口的克拉数，Q^X_r 为毛坯出口的克拉数（全部贸易伙伴、全部贸易方式）。h 是该加工链的出口中在国内切磨后才离境的比重：h 上升说明更多原石在国内加工。与之并列的是对${rival?.zh ?? '竞争加工地'}的毛坯出口（在那里加工的原料）和自${rival?.zh ?? '竞争加工地'}的成品进口（在那里加工的成品），均取海关统计的贸易伙伴数据。没有出口或没有克拉数时 h 为空并注明原因。`,
       `Q^X_c is the carats of the nation’s polished exports in a year, Q^X_r the carats of its rough exports (all partners, all trade modes). h is the share of the chain’s exported stones that leave the country already cut: a rising h means more rough is cut at home. Beside it stand the rough exports to ${rival?.en ?? 'the rival cutting centre'} (material cut there) and the polished imports from it (stones cut there), from the customs partner rows. With no exports or no carats, h is empty with the reason.`,
     ),
     sources: ['General Administration of Customs of China, 海关统计数据在线查询平台: imports and exports by partner (贸易伙伴) and commodity'],
