@@ -8,19 +8,24 @@ WITH stages AS (
   UNION ALL
   SELECT chain_id, chain_order, name_zh, name_en, 'polished_export', 1, polished_group, 'export' FROM cfg_processing_chain
 ),
+-- One pass over the monthly trade (millions of rows in a full extract); everything below reads this small table.
+agg AS (
+  SELECT year, region_level, hs_group AS group_id, flow, trade_mode_class, sum(value_usd) AS value_usd,
+    sum(quantity_carats) AS carats, bool_or(synthetic) AS synthetic
+  FROM mart_trade_monthly WHERE region_level IN ('district', 'nation') AND trade_mode_class IS NOT NULL GROUP BY ALL
+),
 -- Years in which each level has trade-mode records at all: only then is a missing processing row a zero.
 covered AS (
   SELECT year, bool_or(region_level = 'district') AS district, bool_or(region_level = 'nation') AS nation, bool_or(synthetic) AS synthetic
-  FROM mart_trade_monthly WHERE trade_mode_class IS NOT NULL AND region_level IN ('district', 'nation') GROUP BY year
+  FROM agg GROUP BY year
 ),
 processing AS (
-  SELECT year, hs_group AS group_id, flow,
+  SELECT year, group_id, flow,
     sum(value_usd) FILTER (WHERE region_level = 'district') AS district_value_usd,
-    sum(quantity_carats) FILTER (WHERE region_level = 'district') AS district_carats,
+    sum(carats) FILTER (WHERE region_level = 'district') AS district_carats,
     sum(value_usd) FILTER (WHERE region_level = 'nation') AS nation_value_usd,
-    sum(quantity_carats) FILTER (WHERE region_level = 'nation') AS nation_carats
-  FROM mart_trade_monthly
-  WHERE trade_mode_class = 'processing' AND region_level IN ('district', 'nation')
+    sum(carats) FILTER (WHERE region_level = 'nation') AS nation_carats
+  FROM agg WHERE trade_mode_class = 'processing'
   GROUP BY ALL
 ),
 x AS (

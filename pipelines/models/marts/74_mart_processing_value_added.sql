@@ -3,16 +3,19 @@
 --   (processing exports of the polished group − processing imports of the rough group) ÷ carats of those exports.
 -- No processing exports, or no carats on them, leave the figure empty with the reason in `note`, never 0, ∞ or NaN.
 WITH levels AS (SELECT * FROM (VALUES ('district'), ('nation')) l(region_level)),
+-- One pass over the monthly trade (millions of rows in a full extract); everything below reads this small table.
+agg AS (
+  SELECT year, region_level, hs_group AS group_id, flow, trade_mode_class, sum(value_usd) AS value_usd,
+    sum(quantity_carats) AS carats, bool_or(synthetic) AS synthetic
+  FROM mart_trade_monthly WHERE region_level IN ('district', 'nation') GROUP BY ALL
+),
 -- Years in which each level has trade-mode records at all: only then is a missing processing row a zero.
-covered AS (
-  SELECT year, region_level, bool_or(synthetic) AS synthetic
-  FROM mart_trade_monthly WHERE trade_mode_class IS NOT NULL AND region_level IN ('district', 'nation') GROUP BY ALL
-),
+covered AS (SELECT DISTINCT year, region_level FROM agg WHERE trade_mode_class IS NOT NULL),
 processing AS (
-  SELECT year, region_level, hs_group AS group_id, flow, sum(value_usd) AS value_usd, sum(quantity_carats) AS carats
-  FROM mart_trade_monthly WHERE trade_mode_class = 'processing' AND region_level IN ('district', 'nation') GROUP BY ALL
+  SELECT year, region_level, group_id, flow, sum(value_usd) AS value_usd, sum(carats) AS carats
+  FROM agg WHERE trade_mode_class = 'processing' GROUP BY ALL
 ),
-years AS (SELECT DISTINCT year FROM mart_trade_monthly),
+years AS (SELECT year, bool_or(synthetic) AS synthetic FROM agg GROUP BY year),
 x AS (
   SELECT y.year, l.region_level, ch.chain_id, ch.chain_order, ch.name_zh, ch.name_en,
     CASE WHEN cv.year IS NOT NULL THEN coalesce(e.value_usd, 0) END AS processing_exports_usd,
@@ -20,7 +23,7 @@ x AS (
     -- Carats stay NULL where the exports have no quantity in carats (the goods are not counted in carats).
     CASE WHEN cv.year IS NOT NULL THEN CASE WHEN e.value_usd IS NULL THEN 0 ELSE e.carats END END AS processing_export_carats,
     cv.year IS NOT NULL AS covered,
-    coalesce(cv.synthetic, (SELECT bool_or(synthetic) FROM mart_trade_monthly m WHERE m.year = y.year)) AS synthetic
+    y.synthetic
   FROM years y CROSS JOIN levels l CROSS JOIN cfg_processing_chain ch
   LEFT JOIN covered cv ON cv.year = y.year AND cv.region_level = l.region_level
   LEFT JOIN processing e ON e.year = y.year AND e.region_level = l.region_level AND e.group_id = ch.polished_group AND e.flow = 'export'
