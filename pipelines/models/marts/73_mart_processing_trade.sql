@@ -21,10 +21,11 @@ covered AS (
 ),
 processing AS (
   SELECT year, group_id, flow,
-    sum(value_usd) FILTER (WHERE region_level = 'district') AS district_value_usd,
-    sum(carats) FILTER (WHERE region_level = 'district') AS district_carats,
-    sum(value_usd) FILTER (WHERE region_level = 'nation') AS nation_value_usd,
-    sum(carats) FILTER (WHERE region_level = 'nation') AS nation_carats
+    -- Rounded here, so the shares divide the published figures.
+    round(sum(value_usd) FILTER (WHERE region_level = 'district'), 2) AS district_value_usd,
+    round(sum(carats) FILTER (WHERE region_level = 'district'), 3) AS district_carats,
+    round(sum(value_usd) FILTER (WHERE region_level = 'nation'), 2) AS nation_value_usd,
+    round(sum(carats) FILTER (WHERE region_level = 'nation'), 3) AS nation_carats
   FROM agg WHERE trade_mode_class = 'processing'
   GROUP BY ALL
 ),

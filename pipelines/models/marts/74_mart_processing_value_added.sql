@@ -12,7 +12,8 @@ agg AS (
 -- Years in which each level has trade-mode records at all: only then is a missing processing row a zero.
 covered AS (SELECT DISTINCT year, region_level FROM agg WHERE trade_mode_class IS NOT NULL),
 processing AS (
-  SELECT year, region_level, group_id, flow, sum(value_usd) AS value_usd, sum(carats) AS carats
+  -- Rounded here, so the ratio divides the published figures.
+  SELECT year, region_level, group_id, flow, round(sum(value_usd), 2) AS value_usd, round(sum(carats), 3) AS carats
   FROM agg WHERE trade_mode_class = 'processing' GROUP BY ALL
 ),
 years AS (SELECT year, bool_or(synthetic) AS synthetic FROM agg GROUP BY year),
