@@ -1,6 +1,7 @@
 -- Peer places: the province's customs statistics by 注册地 (the registered place of the trading firm) compared place
 -- by place, per year, HS group (plus the cluster's total group) and flow (plus total): value, share of the province's
--- and of the nation's trade, rank, unit value per carat and the share in processing trade. One source for every
+-- trade, rank, unit value per carat and the share in processing trade. It reads only staged rows and configuration
+-- (no other mart), so the staging cache can keep just the columns it names. One source for every
 -- place, so the district's own place (cfg_customs_place.is_district) compares like for like with its peers.
 -- As in mart_trade_monthly, a place × flow × month × code reported by two files is taken from one file only: the one
 -- with more dimensions, then USD before CNY, then by file name. Empty values carry their reason in a note column.
@@ -64,8 +65,6 @@ SELECT r.year, r.place_code,
   r.value_usd,
   r.province_value_usd,
   safe_ratio(r.value_usd, r.province_value_usd) AS share_of_province,
-  s.nation_value_usd,
-  safe_ratio(r.value_usd, s.nation_value_usd) AS share_of_nation,
   r.rank_in_province,
   r.carats,
   CASE WHEN r.value_usd > 0 THEN safe_ratio(r.value_usd, r.carats) END AS usd_per_carat,
@@ -77,5 +76,4 @@ SELECT r.year, r.place_code,
 FROM ranked r
 JOIN cfg_group_name n USING (group_id)
 LEFT JOIN cfg_customs_place cp ON cp.place_code = r.place_code
-LEFT JOIN mart_trade_share s ON s.year = r.year AND s.group_id = r.group_id AND s.flow = r.flow
 ORDER BY r.year, n.group_order, r.flow, r.rank_in_province, r.place_code

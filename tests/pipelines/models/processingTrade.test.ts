@@ -229,8 +229,7 @@ const PEERS =
     ['2024-01-01', '44011', '番区', '71049100', 'lp', 'export', null, 'CNY', 80, 4, 'b.csv'],
     // 2023: only the file without trade modes.
     ['2023-01-01', '44011', '番区', '71049100', 'lp', 'export', null, 'CNY', 50, 5, 'b.csv'],
-  ]) +
-  share([[2024, 'lp', 'export', null, null, 1000, null]]);
+  ]);
 
 test('peer places: shares 80/30/90 of 200, ranks, unit values and processing shares by hand', async () => {
   await withMarts(PEERS, ['mart_peer_places'], async (conn) => {
@@ -241,7 +240,6 @@ test('peer places: shares 80/30/90 of 200, ranks, unit values and processing sha
     assert.equal(num(d.value_usd), 80, 'the overlapping file without trade modes is not added');
     assert.equal(num(d.province_value_usd), 200);
     close(d.share_of_province, 0.4);
-    close(d.share_of_nation, 0.08);
     assert.equal(num(d.rank_in_province), 2);
     assert.equal(num(d.usd_per_carat), 20);
     close(d.processing_share, 0.75);
@@ -265,13 +263,12 @@ test('peer places: shares 80/30/90 of 200, ranks, unit values and processing sha
     assert.equal(y23.processing_share, null);
     assert.equal(y23.processing_share_note, 'no_trade_mode_in_source');
     assert.equal(num(y23.share_of_province), 1);
-    assert.equal(y23.share_of_nation, null);
     for (const r of rows) for (const c of ['share_of_province', 'usd_per_carat', 'processing_share']) assert.ok(r[c] === null || Number.isFinite(num(r[c])), `${c} finite or empty`);
   });
 });
 
 test('peer places over no customs rows is an empty table', async () => {
-  await withMarts(stats([]) + share([]), ['mart_peer_places'], async (conn) => {
+  await withMarts(stats([]), ['mart_peer_places'], async (conn) => {
     assert.equal((await all<Row>(conn, `SELECT * FROM mart_peer_places`)).length, 0);
   });
 });
