@@ -3,10 +3,13 @@
 // - a mart that reads only source kinds the cluster does not list (cluster.json "sourceKinds") is not built, so
 //   its table, checks and catalog entry are left out (a gold cluster has no Kimberley Process table);
 // - the per-park trade of the cluster's total group is published as <totalGroup.slug>_trade_value_usd and labelled
-//   from cluster.json (the SQL and schema.json use the placeholder name below).
+//   from cluster.json (the SQL and schema.json use the placeholder name below);
+// - a mart that reads a cfg_* table the cluster leaves empty (no "processingTrade" or "customsPlaces" block) is not
+//   built either: its figures would name products or places the cluster does not have.
 import type { ClusterConfig } from './config.ts';
 import type { Schema } from './checks.ts';
 import { modelDependencies } from './plan.ts';
+import { optionalConfigTables } from './processingConfigTables.ts';
 
 /** The column name the models and schema.json use for the total group's trade; renamed per cluster. */
 export const TOTAL_GROUP_TRADE_COLUMN = 'total_group_trade_value_usd';
@@ -17,14 +20,14 @@ export function totalGroupTradeColumn(c: ClusterConfig): string {
 
 /** The marts to build: those reading a listed kind (or no staged kind at all), and none reading a left-out mart. */
 export function martsForCluster<M extends { name: string; sql: string }>(models: M[], c: ClusterConfig): M[] {
-  if (!c.sourceKinds) return models;
-  const listed = new Set(c.sourceKinds.map((k) => `stg_${k}`));
+  const listed = new Set((c.sourceKinds ?? []).map((k) => `stg_${k}`));
   const dropped = new Set<string>();
+  const unfilled = new Set(Object.entries(optionalConfigTables(c)).filter(([, filled]) => !filled).map(([t]) => t));
   const kept: M[] = [];
   for (const m of models) {
     const deps = modelDependencies(m.sql);
     const staged = deps.filter((d) => d.startsWith('stg_'));
-    const orphan = (staged.length > 0 && !staged.some((d) => listed.has(d))) || deps.some((d) => dropped.has(d));
+    const orphan = (c.sourceKinds !== undefined && staged.length > 0 && !staged.some((d) => listed.has(d))) || deps.some((d) => dropped.has(d) || unfilled.has(d));
     if (orphan) dropped.add(m.name);
     else kept.push(m);
   }

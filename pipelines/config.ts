@@ -79,8 +79,36 @@ export interface ClusterConfig {
   otherParkName: Bilingual;
   tradeModes: { processing: string[]; general: string[] };
   partnersOfInterest: string[];
+  /** Cutting chains measured in processing trade (mart_processing_*); absent: those marts are not built. */
+  processingTrade?: ProcessingTrade;
+  /** 注册地 of the province's customs statistics named and compared in mart_peer_places; absent: not built. */
+  customsPlaces?: { places: CustomsPlace[] };
   firmSizeBands: Band[];
   capitalBandsWan: Band[];
+}
+
+/** A rough group cut into a polished group: what processing trade turns imported material into. */
+export interface ProcessingChain {
+  id: string;
+  name: Bilingual;
+  rough: string;
+  polished: string;
+}
+
+export interface ProcessingTrade {
+  chains: ProcessingChain[];
+  /** The chain the plan grows (its indicators head the tracker). */
+  focusChain: string;
+  /** The customs partner where the chain's processing orders went, and whose orders the plan wants back. */
+  rivalPartner?: { code: string; name: Bilingual };
+}
+
+export interface CustomsPlace {
+  /** 注册地编码 as the customs statistics print it. */
+  code: string;
+  name: Bilingual;
+  /** The district's own place. */
+  district?: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -119,6 +147,17 @@ export function parseClusterConfig(text: string, file = 'data/cluster.json'): Cl
   need(Array.isArray(c.parks), '"parks" must be a list');
   for (const p of c.parks) need(/^[a-z0-9_]+$/.test(p.id), `parks: id "${p.id}" must be lower-case letters, digits, _`);
   need(Array.isArray(c.industries?.core) && c.industries.core.length > 0, '"industries.core" must list at least one code');
+  const pt = c.processingTrade;
+  if (pt) {
+    need(Array.isArray(pt.chains) && pt.chains.length > 0, '"processingTrade.chains" must list at least one chain');
+    for (const ch of pt.chains) {
+      need(/^[a-z0-9_]+$/.test(ch.id ?? '') && ch.name?.zh && ch.name?.en, `processingTrade.chains: "${ch.id}" needs an id of lower-case letters, digits, _ and a name in zh and en`);
+      for (const g of [ch.rough, ch.polished]) need(c.hsGroups.some((h) => h.id === g), `processingTrade.chains.${ch.id}: unknown group "${g}"`);
+    }
+    need(pt.chains.some((ch) => ch.id === pt.focusChain), `processingTrade.focusChain "${pt.focusChain}" is not one of its chains`);
+    need(!pt.rivalPartner || /^\d{3}$/.test(pt.rivalPartner.code ?? ''), 'processingTrade.rivalPartner.code must be a 3-digit customs partner code');
+  }
+  for (const pl of c.customsPlaces?.places ?? []) need(pl.code && pl.name?.zh && pl.name?.en, `customsPlaces: "${pl.code}" needs a code and a name in zh and en`);
   return c;
 }
 

@@ -2,6 +2,7 @@
 // hard-coding codes.
 import type { ClusterConfig } from './config.ts';
 import { exec, lit, type Conn } from './lib/duck.ts';
+import { createProcessingConfigTables } from './processingConfigTables.ts';
 
 function values(rows: (string | number | null)[][]): string {
   return rows.map((r) => `(${r.map((v) => lit(v)).join(', ')})`).join(',\n');
@@ -53,4 +54,5 @@ export async function createConfigTables(conn: Conn, c: ClusterConfig): Promise<
   await exec(conn, `CREATE OR REPLACE TABLE cfg_cluster (id VARCHAR, reference_year INTEGER, first_year INTEGER, district_code VARCHAR, other_park_id VARCHAR, total_group_id VARCHAR)`);
   const d = c.regions.find((r) => r.level === 'district')!;
   await exec(conn, `INSERT INTO cfg_cluster VALUES (${lit(c.id)}, ${c.referenceYear}, ${c.firstYear}, ${lit(d.code)}, ${lit(c.otherParkId)}, ${lit(c.totalGroup.id)})`);
+  await createProcessingConfigTables(conn, c);
 }

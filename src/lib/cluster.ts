@@ -56,6 +56,14 @@ export interface MirrorIndicator {
   notes?: Text;
 }
 
+/** A rough group cut into a polished group (cluster.json processingTrade.chains). */
+export interface ProcessingChain {
+  id: string;
+  name: Text;
+  rough: string;
+  polished: string;
+}
+
 export interface ClusterConfig {
   id: string;
   name: Text;
@@ -83,6 +91,10 @@ export interface ClusterConfig {
   otherParkId: string;
   otherParkName: Text;
   industries: { core: string[]; related: string[]; names: Record<string, Text> };
+  /** Cutting chains measured in processing trade; absent for a cluster without them (no such indicators). */
+  processingTrade?: { chains: ProcessingChain[]; focusChain: string; rivalPartner?: { code: string; name: Text } };
+  /** Named 注册地 of the province's customs statistics (mart_peer_places); absent: no peer-place indicators. */
+  customsPlaces?: { places: { code: string; name: Text; district?: boolean }[] };
   /** Site texts that describe this cluster (translation keys of src/lib/i18n.ts). */
   site: { title: Text; tradeLead: Text };
   indicators: {

@@ -258,6 +258,8 @@ const STRINGS = {
   'series.related': { zh: '相关行业', en: 'Related industries' },
   'series.other': { zh: '其他', en: 'Other' },
   'series.world': { zh: '全球合计', en: 'World total' },
+  'series.rough_exports_to_rival': { zh: '毛坯出口', en: 'Rough exports' },
+  'series.polished_imports_from_rival': { zh: '成品进口', en: 'Polished imports' },
   'level.district': { zh: '本区', en: 'District' },
   'level.nation': { zh: '全国', en: 'China' },
 

@@ -5,6 +5,7 @@ import type { Unit } from './format.ts';
 import type { ChartKind } from './chart.ts';
 import type { SeriesSpec } from './series.ts';
 import type { SamePeriodSpec } from './samePeriod.ts';
+import { processingIndicators } from './processingIndicators.ts';
 import { cluster, districtCode, parkNames, totalGroupTradeColumn, type GroupComparison, type MirrorIndicator, type TradeMapIndicator, type UnitValueIndicator } from './cluster.ts';
 
 export type IndicatorPage = 'overview' | 'trade' | 'workforce' | 'enterprises' | 'parks' | 'park';
@@ -225,6 +226,7 @@ export const INDICATORS: IndicatorDef[] = [
   ...(texts.tradeMap ?? []).map(tradeMapLeaders),
   ...(texts.mirror ?? []).map(mirrorSides),
   ...(texts.mirrorRatio ? [mirrorRatio(texts.mirrorRatio)] : []),
+  ...processingIndicators(),
 
   // Workforce.
   {

@@ -3,6 +3,7 @@
 // (/methods/#<id>), so a reader can always get from a figure to how it was made.
 import type { Text } from './i18n.ts';
 import { cluster } from './cluster.ts';
+import { processingMethods } from './processingMethods.ts';
 
 export interface Method {
   /** Anchor on the methods page; indicators name it in their `method` field. */
@@ -166,6 +167,7 @@ export const METHODS: readonly Method[] = [
     ],
   },
   ...(!cluster.sourceKinds || cluster.sourceKinds.includes('comtrade') ? [MIRROR] : []),
+  ...processingMethods(),
 ];
 
 /** General caveats that apply to every trade figure. */

@@ -26,3 +26,17 @@ test('what the site reads is checked with the pipeline, naming the file and the 
   ];
   for (const [what, edit, message] of bad) assert.throws(() => parseClusterConfig(edited(edit), 'x.json'), (e: Error) => e instanceof ConfigError && message.test(e.message), what);
 });
+
+test('the processing-trade and customs-place blocks are checked, naming the field', () => {
+  const bad: [string, (c: Record<string, any>) => void, RegExp][] = [
+    ['no chains', (c) => (c.processingTrade.chains = []), /"processingTrade\.chains" must list at least one chain/],
+    ['a chain cut from an unknown group', (c) => (c.processingTrade.chains[0].rough = 'nope'), /processingTrade\.chains\.natural: unknown group "nope"/],
+    ['a chain without an English name', (c) => delete c.processingTrade.chains[1].name.en, /processingTrade\.chains: "lab_grown" needs an id/],
+    ['a focus that is no chain', (c) => (c.processingTrade.focusChain = 'gold'), /processingTrade\.focusChain "gold" is not one of its chains/],
+    ['a rival that is no partner code', (c) => (c.processingTrade.rivalPartner.code = 'IND'), /rivalPartner\.code must be a 3-digit customs partner code/],
+    ['a place without a name', (c) => delete c.customsPlaces.places[0].name, /customsPlaces: "44011" needs a code and a name/],
+  ];
+  for (const [what, edit, message] of bad) assert.throws(() => parseClusterConfig(edited(edit), 'x.json'), (e: Error) => e instanceof ConfigError && message.test(e.message), what);
+  // Both blocks are optional: a cluster without them is valid (and publishes none of their marts).
+  assert.doesNotThrow(() => parseClusterConfig(edited((c) => { delete c.processingTrade; delete c.customsPlaces; }), 'x.json'));
+});

@@ -26,14 +26,17 @@ test('the default cluster publishes what it always did: every mart, diamond_trad
   assert.deepEqual(Object.keys(cols), Object.keys(schema.tables.mart_park_year.columns).map((k) => (k === TOTAL_GROUP_TRADE_COLUMN ? 'diamond_trade_value_usd' : k)), 'same column order');
 });
 
+// Marts that need cluster.json's "processingTrade" or "customsPlaces" block (cutting chains, named 注册地).
+const PROCESSING_MARTS = ['mart_peer_places', 'mart_processing_trade', 'mart_processing_value_added', 'mart_rival_orders'];
+
 test('a cluster without Kimberley Process or Comtrade data builds no KP or mirror mart, and its park trade column is its own', () => {
   const c = loadClusterConfig('data/clusters/shuibei-gold/cluster.json');
   const built = martsForCluster(models, c);
-  // The KP mart and the marts built on it (half-years, conflicts, reconciliation), and the Comtrade mirror, are left
-  // out; nothing else is.
+  // The KP mart and the marts built on it (half-years, conflicts, reconciliation), the Comtrade mirror, and the
+  // processing-trade and peer-place marts its configuration has no blocks for are left out; nothing else is.
   assert.deepEqual(
     models.filter((m) => !built.some((b) => b.name === m.name)).map((m) => m.name).sort(),
-    models.filter((m) => m.name.startsWith('mart_global_kp') || m.name === 'mart_mirror_trade').map((m) => m.name).sort(),
+    [...models.filter((m) => m.name.startsWith('mart_global_kp') || m.name === 'mart_mirror_trade').map((m) => m.name), ...PROCESSING_MARTS].sort(),
   );
   assert.ok(built.length > 0);
   const s = schemaForCluster(schema, built, c);
@@ -53,4 +56,13 @@ test('a mart reading a left-out mart is left out too', () => {
     c,
   );
   assert.deepEqual(built.map((m) => m.name), ['mart_c', 'mart_d']);
+});
+
+test('the processing-trade marts need their configuration blocks: without them they are left out, one by one', () => {
+  const full = loadClusterConfig('data/cluster.json');
+  const names = (c: typeof full) => martsForCluster(models, c).map((m) => m.name).filter((n) => PROCESSING_MARTS.includes(n)).sort();
+  assert.deepEqual(names(full), PROCESSING_MARTS);
+  assert.deepEqual(names({ ...full, processingTrade: undefined }), ['mart_peer_places']);
+  assert.deepEqual(names({ ...full, customsPlaces: undefined }), ['mart_processing_trade', 'mart_processing_value_added', 'mart_rival_orders']);
+  assert.deepEqual(names({ ...full, processingTrade: { ...full.processingTrade!, chains: [] }, customsPlaces: { places: [] } }), []);
 });

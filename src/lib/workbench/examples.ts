@@ -110,4 +110,47 @@ ORDER BY year`,
 FROM mart_mirror_trade
 ORDER BY importer_iso3, exporter_iso3, group_id, year`,
   },
+  {
+    id: 'processing-trade',
+    title: { zh: '加工贸易：各加工链的毛坯进口与成品出口，本区占全国比重（金额、克拉）', en: 'Processing trade per cutting chain: rough in, polished out, district share of China (value, carats)' },
+    needs: 'mart_processing_trade',
+    sql: `SELECT year, chain_name_zh, chain_name_en, stage, district_value_usd, district_carats,
+  round(share_of_nation, 3) AS share_of_nation, round(carat_share_of_nation, 3) AS carat_share_of_nation, note
+FROM mart_processing_trade
+WHERE period_complete
+ORDER BY year DESC, chain_id, stage`,
+  },
+  {
+    id: 'processing-value-added',
+    title: { zh: '每克拉加工增值（加工费代理指标）：本区与全国', en: 'Processing value added per carat (cutting-fee proxy): district and China' },
+    needs: 'mart_processing_value_added',
+    sql: `SELECT year, chain_id,
+  round(min(value_added_usd_per_carat) FILTER (WHERE region_level = 'district'), 2) AS district_usd_per_carat,
+  round(min(value_added_usd_per_carat) FILTER (WHERE region_level = 'nation'), 2) AS nation_usd_per_carat,
+  min(note) FILTER (WHERE region_level = 'district') AS district_note
+FROM (SELECT * FROM mart_processing_value_added WHERE period_complete)
+GROUP BY year, chain_id
+ORDER BY year DESC, chain_id`,
+  },
+  {
+    id: 'rival-orders',
+    title: { zh: '订单回流：对竞争加工地的毛坯出口、自其成品进口与国内加工比重（全国）', en: 'Orders coming back: rough exported to the rival, polished imported from it, share cut at home (China)' },
+    needs: 'mart_rival_orders',
+    sql: `SELECT year, chain_id, rival_name_zh, rival_name_en, rough_exports_to_rival_usd, round(rival_share_of_rough_exports, 3) AS rival_share,
+  polished_imports_from_rival_usd, round(home_cut_share, 3) AS home_cut_share, home_cut_note
+FROM mart_rival_orders
+WHERE region_level = 'nation'
+ORDER BY year DESC, chain_id`,
+  },
+  {
+    id: 'peer-places',
+    title: { zh: '省内注册地比较：占全省比重、单价与加工贸易比重（最近完整年份）', en: 'Peer places in the province: share, unit value and processing share (latest complete year)' },
+    needs: 'mart_peer_places',
+    sql: `SELECT place_code, place_name_zh, place_name_en, is_district, flow, rank_in_province,
+  round(share_of_province, 3) AS share_of_province, round(usd_per_carat, 1) AS usd_per_carat, unit_value_note,
+  round(processing_share, 3) AS processing_share, processing_share_note
+FROM mart_peer_places
+WHERE group_id = '${total}' AND year = (SELECT max(year) FROM mart_peer_places WHERE period_complete)
+ORDER BY flow, rank_in_province`,
+  },
 ];
