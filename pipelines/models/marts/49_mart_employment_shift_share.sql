@@ -9,16 +9,16 @@
 WITH lq AS (SELECT * FROM mart_employment_lq),
 base AS (SELECT * FROM lq WHERE year = (SELECT reference_year FROM cfg_cluster)),
 pairs AS (
-  SELECT t.year, b.year AS base_year, t.industry_code, t.industry_name_zh, t.industry_name_en, t.industry_role,
+  SELECT t.year, (SELECT reference_year FROM cfg_cluster) AS base_year, t.industry_code, t.industry_name_zh, t.industry_name_en, t.industry_role,
     t.reference_level, t.reference_code, t.reference_name_zh, t.reference_name_en,
     b.district_persons AS district_persons_base, t.district_persons,
     b.reference_persons AS reference_persons_base, t.reference_persons,
     b.reference_total_persons AS reference_total_base, t.reference_total_persons AS reference_total,
     growth_rate(b.reference_total_persons, t.reference_total_persons) AS reference_growth,
     growth_rate(b.reference_persons, t.reference_persons) AS reference_industry_growth,
-    b.synthetic OR t.synthetic AS synthetic
-  FROM lq t JOIN base b USING (industry_code, reference_level)
-  WHERE t.year > b.year
+    t.synthetic OR coalesce(b.synthetic, false) AS synthetic
+  FROM lq t LEFT JOIN base b USING (industry_code, reference_level)
+  WHERE t.year > (SELECT reference_year FROM cfg_cluster)
 ),
 noted AS (
   SELECT *,
