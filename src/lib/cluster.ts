@@ -67,6 +67,8 @@ export interface ClusterConfig {
   otherParkId: string;
   otherParkName: Text;
   industries: { core: string[]; related: string[]; names: Record<string, Text> };
+  /** Processing and supporting-service firms by industry code and scope keywords (pipelines/config.ts FirmKinds). */
+  firmKinds?: { processing: { name: Text }; services: { id: string; name: Text }[] };
   /** Site texts that describe this cluster (translation keys of src/lib/i18n.ts). */
   site: { title: Text; tradeLead: Text };
   indicators: {

@@ -6,6 +6,7 @@ import type { ChartKind } from './chart.ts';
 import type { SeriesSpec } from './series.ts';
 import type { SamePeriodSpec } from './samePeriod.ts';
 import { cluster, districtCode, parkNames, totalGroupTradeColumn, type GroupComparison, type TradeMapIndicator, type UnitValueIndicator } from './cluster.ts';
+import { firmAndEmploymentIndicators } from './firmIndicators.ts';
 
 export type IndicatorPage = 'overview' | 'trade' | 'workforce' | 'enterprises' | 'parks' | 'park';
 
@@ -311,6 +312,7 @@ export const INDICATORS: IndicatorDef[] = [
     unit: 'usd',
     chart: 'line',
   },
+  ...firmAndEmploymentIndicators(),
 ];
 
 /** Groups of HS groups drawn against each other, as cluster.json lists them. */
