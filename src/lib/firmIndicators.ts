@@ -109,7 +109,7 @@ function employmentAnalytics(): IndicatorDef[] {
       id: 'employment-shift-share',
       page: 'workforce',
       title: text('核心行业就业变化的偏离—份额分解', 'Shift-share decomposition of core-industry employment change'),
-      subtitle: text(`${name.zh}，自基准年以来，相对全国`, `${name.en}, since the base year, against the nation`),
+      subtitle: text(`${name.zh}，${cluster.referenceYear}年以来的累计变化，相对全国`, `${name.en}, change since ${cluster.referenceYear}, against the nation`),
       subject: text('本地竞争效应', 'the local shift'),
       table: 'mart_employment_shift_share',
       filter: { industry_code: core, reference_level: 'nation' },
