@@ -8,8 +8,10 @@ import { searchIndexIntegration } from './scripts/searchIndex.ts';
 // imports '#cluster-config', which tsconfig points at the default data/cluster.json and this alias at the active one.
 const cluster = locateCluster();
 const clusterConfig = resolve(cluster.configPath);
-// The policy tracker's plan lives beside the cluster's configuration (src/lib/policy.ts imports '#policy-config').
-const policyConfig = resolve(cluster.policyPath);
+// The policy tracker's plan lives beside the cluster's configuration (src/lib/policy.ts imports '#policy-config');
+// POLICY_CONFIG=<file> renders the tracker from another plan (a draft's targets; the test that a changed target
+// reaches the page).
+const policyConfig = resolve(process.env.POLICY_CONFIG || cluster.policyPath);
 
 // BASE lets the same build run under a sub-path on an intranet (e.g. BASE=/dashboard/).
 export default defineConfig({

@@ -42,6 +42,20 @@ export interface Band {
   name: Bilingual;
 }
 
+/** Firms told apart by industry code (GB/T 4754; empty: any) and business-scope (经营范围) keywords, any one of which matches. */
+export interface FirmKind {
+  name: Bilingual;
+  industryCodes: string[];
+  scopeKeywords: string[];
+}
+
+export interface FirmKinds {
+  /** The cluster's processing firms (the tracker's firm count, largest firm and top five). */
+  processing: FirmKind;
+  /** Supporting services, counted by kind and park. */
+  services: (FirmKind & { id: string })[];
+}
+
 export interface TotalGroup {
   /** Group id of the aggregate in mart_trade_share and the other trade marts. */
   id: string;
@@ -74,6 +88,8 @@ export interface ClusterConfig {
   divisionsFile?: string;
   hsNames: Record<string, Bilingual>;
   industries: { core: string[]; related: string[]; names: Record<string, Bilingual> };
+  /** Processing and supporting-service firms by industry code and business-scope keywords (absent: none counted). */
+  firmKinds?: FirmKinds;
   parks: Park[];
   otherParkId: string;
   otherParkName: Bilingual;
@@ -158,6 +174,16 @@ export function parseClusterConfig(text: string, file = 'data/cluster.json'): Cl
     need(!pt.rivalPartner || /^\d{3}$/.test(pt.rivalPartner.code ?? ''), 'processingTrade.rivalPartner.code must be a 3-digit customs partner code');
   }
   for (const pl of c.customsPlaces?.places ?? []) need(pl.code && pl.name?.zh && pl.name?.en, `customsPlaces: "${pl.code}" needs a code and a name in zh and en`);
+  if (c.firmKinds) {
+    const kinds = [{ id: 'processing', ...c.firmKinds.processing }, ...(c.firmKinds.services ?? [])];
+    for (const k of kinds) {
+      need(/^[a-z0-9_]+$/.test(k.id ?? ''), `firmKinds: id "${k.id}" must be lower-case letters, digits, _`);
+      need(k.name?.zh && k.name.en, `firmKinds.${k.id}: needs "name" in zh and en`);
+      need(Array.isArray(k.industryCodes) && k.industryCodes.every((x) => /^\d{4}$/.test(x)), `firmKinds.${k.id}: "industryCodes" must list 4-digit GB/T 4754 classes (or be empty)`);
+      need(Array.isArray(k.scopeKeywords) && k.scopeKeywords.length > 0 && k.scopeKeywords.every((x) => typeof x === 'string' && x.trim() !== ''), `firmKinds.${k.id}: "scopeKeywords" must list at least one keyword`);
+    }
+    need(new Set(kinds.map((k) => k.id)).size === kinds.length, 'firmKinds: ids must be unique (and no service may be called "processing")');
+  }
   return c;
 }
 

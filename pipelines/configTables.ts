@@ -51,6 +51,18 @@ export async function createConfigTables(conn: Conn, c: ClusterConfig): Promise<
   ];
   await exec(conn, `INSERT INTO cfg_band VALUES ${values(bands)}`);
 
+  // Processing and service firms (cluster.json firmKinds): one row per kind, its codes and its scope keywords.
+  await exec(conn, `CREATE OR REPLACE TABLE cfg_firm_kind (kind_id VARCHAR, kind_group VARCHAR, name_zh VARCHAR, name_en VARCHAR, kind_order INTEGER)`);
+  await exec(conn, `CREATE OR REPLACE TABLE cfg_firm_kind_code (kind_id VARCHAR, code VARCHAR)`);
+  await exec(conn, `CREATE OR REPLACE TABLE cfg_firm_kind_keyword (kind_id VARCHAR, keyword VARCHAR)`);
+  const kinds = c.firmKinds ? [{ id: 'processing', group: 'processing', ...c.firmKinds.processing }, ...c.firmKinds.services.map((s) => ({ ...s, group: 'service' }))] : [];
+  if (kinds.length) {
+    await exec(conn, `INSERT INTO cfg_firm_kind VALUES ${values(kinds.map((k, i) => [k.id, k.group, k.name.zh, k.name.en, i]))}`);
+    const codes = kinds.flatMap((k) => k.industryCodes.map((x) => [k.id, x]));
+    if (codes.length) await exec(conn, `INSERT INTO cfg_firm_kind_code VALUES ${values(codes)}`);
+    await exec(conn, `INSERT INTO cfg_firm_kind_keyword VALUES ${values(kinds.flatMap((k) => k.scopeKeywords.map((w) => [k.id, w])))}`);
+  }
+
   await exec(conn, `CREATE OR REPLACE TABLE cfg_cluster (id VARCHAR, reference_year INTEGER, first_year INTEGER, district_code VARCHAR, other_park_id VARCHAR, total_group_id VARCHAR)`);
   const d = c.regions.find((r) => r.level === 'district')!;
   await exec(conn, `INSERT INTO cfg_cluster VALUES (${lit(c.id)}, ${c.referenceYear}, ${c.firstYear}, ${lit(d.code)}, ${lit(c.otherParkId)}, ${lit(c.totalGroup.id)})`);

@@ -8,6 +8,7 @@ export type DirtyKind =
   | 'uscc_check_failed'
   | 'uscc_malformed'
   | 'duplicate'
+  | 'conflict'
   | 'hs_unknown'
   | 'quantity_negative'
   | 'period_unparseable'
@@ -25,6 +26,8 @@ export const EXPECTED_RULE: Record<DirtyKind, string | null> = {
   uscc_check_failed: null,
   uscc_malformed: 'uscc_invalid_format',
   duplicate: 'duplicate_row',
+  // Same key, different value: loaded, resolved by the documented rule and reported as a conflict.
+  conflict: null,
   hs_unknown: 'hs_code_unknown',
   quantity_negative: 'quantity_negative',
   period_unparseable: 'period_unparseable',
@@ -83,8 +86,8 @@ export class DirtyPlanter {
         if (col < 0) throw new Error(`${table.relPath}: no column ${defect.column}`);
         row[col] = defect.value!(row[col], this.rng);
       }
-      // Duplicates sit right after their original, as a re-run export would leave them; others anywhere.
-      const at = defect.kind === 'duplicate' ? table.rows.indexOf(source) + 1 : this.rng.int(0, table.rows.length);
+      // Duplicates and revisions sit right after their original, as a re-run or corrected export leaves them; others anywhere.
+      const at = defect.kind === 'duplicate' || defect.kind === 'conflict' ? table.rows.indexOf(source) + 1 : this.rng.int(0, table.rows.length);
       table.rows.splice(at, 0, row);
       planted.add(row);
       list.push({ row, kind: defect.kind, column: defect.column ?? null });

@@ -20,11 +20,11 @@ const dropLastCell = (row: string[]) => row.slice(0, -1);
 
 /** Counts per file and kind; tests compare the manifest against these. */
 export const dirtyPlanFor = (PATHS: SamplePaths): Record<string, Partial<Record<string, number>>> => ({
-  [PATHS.registryLicence]: { uscc_check_failed: 3, uscc_malformed: 2, duplicate: 2, date_unparseable: 2, status_unknown: 2, capital_unparseable: 1, column_count: 1 },
+  [PATHS.registryLicence]: { uscc_check_failed: 3, uscc_malformed: 2, duplicate: 2, date_unparseable: 2, status_unknown: 2, capital_unparseable: 1, column_count: 1, conflict: 1 },
   [PATHS.enterpriseCsv]: { uscc_malformed: 2, firm_id_missing: 1, duplicate: 3, hs_unknown: 2, quantity_negative: 2, period_unparseable: 2, value_unparseable: 1, column_count: 1 },
   [PATHS.nationalExport]: { duplicate: 2, hs_unknown: 1, quantity_negative: 1, period_unparseable: 1, value_unparseable: 1, column_count: 1 },
   [PATHS.provinceImport]: { period_unparseable: 1, value_unparseable: 1 },
-  [PATHS.headcount]: { duplicate: 2, persons_unparseable: 1, year_unparseable: 1, uscc_malformed: 1 },
+  [PATHS.headcount]: { duplicate: 2, persons_unparseable: 1, year_unparseable: 1, uscc_malformed: 1, conflict: 2 },
 });
 
 /** The default cluster's plan (the committed data/raw sample). */
@@ -102,6 +102,24 @@ export function plantDirtyRows(ctx: SampleContext, planter: DirtyPlanter, find: 
     plant(planter, headcount, { kind: 'year_unparseable', column: '年份', value: () => '20l9' }, 1);
     plant(planter, headcount, { kind: 'uscc_malformed', column: '统一社会信用代码', value: truncate }, 1);
   }
+  plantRevisions(planter, registry, headcount);
+}
+
+/**
+ * Revisions planted last, so the defects above keep their random draws: a registry record re-issued later (a later
+ * 核准日期 and the firm deregistered) and corrected headcounts. Same key, different values: conflicts the pipeline
+ * resolves (the later record or revision wins) and reports, never duplicates.
+ */
+function plantRevisions(planter: DirtyPlanter, registry: CsvTable | undefined, headcount: CsvTable | undefined) {
+  if (registry) {
+    const h = registry.header;
+    plant(planter, registry, {
+      kind: 'conflict',
+      column: '核准日期',
+      edit: (r) => r.map((c, i) => (i === h.indexOf('核准日期') ? '2025-11-28' : i === h.indexOf('登记状态') ? '注销' : c)),
+    }, 1);
+  }
+  if (headcount) plant(planter, headcount, { kind: 'conflict', column: '从业人员', value: (s) => String(Math.round(Number(s) * 1.1) + 1) }, 2);
 }
 
 function plant(planter: DirtyPlanter, table: CsvTable, defect: Defect, count: number) {

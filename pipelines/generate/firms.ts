@@ -36,6 +36,8 @@ export interface Firm {
   approved: Ymd;
   /** 10-character customs registration code for firms that trade; null otherwise. */
   customsCode: string | null;
+  /** Business scope (经营范围), set by scopes.ts; the industry's usual scope when unset. */
+  scope?: string;
   /** Persons employed per year while active (only years within the sample range). */
   staff: Record<number, number>;
   /** PERSONAL-LOOKING columns, fake by construction; planted so the pipeline's job of dropping them is exercised. */

@@ -6,12 +6,13 @@ import { buildTradeModel, type TradeModel } from './trade.ts';
 import { collapseModes, nationalRows, placeRows, statCsv, statWorkbook } from './customsStats.ts';
 import { enterpriseCsv, enterpriseWorkbook, firmTradeRows, tradingPool } from './enterpriseCustoms.ts';
 import { aggregatorWorkbook, licenceCsv } from './registry.ts';
-import { headcountCsv, yearbookPersons, yearbookWorkbook } from './employment.ts';
+import { assignScopes } from './scopes.ts';
+import { headcountCsv, referenceTable, totalPersons, yearbookPersons, yearbookWorkbook } from './employment.ts';
 import { benchCustomsTable } from './benchCustoms.ts';
 import { comtradeCsv } from './comtrade.ts';
 import { DirtyPlanter, breakCheckChar, type DirtyRow } from './dirty.ts';
 import { plantDirtyRows } from './dirtyPlan.ts';
-import { declarations, samplePaths } from './sources.ts';
+import { declarations, referenceYearbookPath, samplePaths } from './sources.ts';
 import { defaultSampleContext, type SampleContext } from './profile.ts';
 import { tableBytes, type CsvTable, type OutputTable } from './tables.ts';
 
@@ -57,6 +58,7 @@ export async function generateSample(opts: GenerateOptions = {}): Promise<Genera
   const PATHS = samplePaths(profile.files);
   const rng = (topic: string) => makeRng(seed, topic);
   const firms = drawFirms(ctx, rng('firms'), opts.scale ?? 1);
+  assignScopes(profile, firms, rng('scopes'));
   const failedCheckUsccs = plantFailedChecks(firms);
   const model = buildTradeModel(profile, rng('trade'), (family, year) => tradingPool(profile, firms, family, year).length > 0);
 
@@ -80,7 +82,10 @@ export async function generateSample(opts: GenerateOptions = {}): Promise<Genera
   const registryRng = rng('registry');
   tables.push(licenceCsv(profile, PATHS.registryLicence, firms, registryRng));
   tables.push(aggregatorWorkbook(profile, PATHS.registryAggregator, firms, registryRng));
-  tables.push(yearbookWorkbook(ctx, PATHS.yearbook, yearbookPersons(profile, firms, rng('yearbook'))));
+  const districtPersons = yearbookPersons(profile, firms, rng('yearbook'));
+  const withTotal = profile.yearbookTotal ? { 合计: totalPersons(profile.yearbookTotal, rng('yearbook-total')), ...districtPersons } : districtPersons;
+  tables.push(yearbookWorkbook(ctx, PATHS.yearbook, withTotal));
+  for (const ref of profile.referenceEmployment ?? []) tables.push(referenceTable(ctx, ref, referenceYearbookPath(ref.file), rng(`yearbook-${ref.level}`)));
   tables.push(headcountCsv(profile, PATHS.headcount, firms));
   if (profile.comtrade && ctx.cluster.sourceKinds?.includes('comtrade')) tables.push(comtradeCsv(profile.comtrade, rng('comtrade')));
 

@@ -98,6 +98,8 @@ export interface SampleProfile {
   unknownHsCode: string;
   /** GB/T 4754 classes: name as aggregators print it and a business scope. */
   industries: Record<string, { name: string; scope: string }>;
+  /** Phrases added to a firm's business scope by role (and a word of its name), each with its chance (scopes.ts). */
+  scopeAdditions?: { role: Role; nameWord?: string; text: string; chance: number }[];
   /** Industries the per-firm headcount file covers (manufacturing). */
   headcountIndustries: string[];
   nationalUsdMillion: Record<string, Record<Flow, Anchors>>;
@@ -114,10 +116,27 @@ export interface SampleProfile {
   largestLeadFirmStaff: Anchors;
   /** District persons employed per industry (yearbook table). */
   yearbookPersons: Record<string, Anchors>;
+  /** The district's persons employed in all industries (its yearbook's 合计 row); absent: no 合计 row. */
+  yearbookTotal?: Anchors;
+  /** The reference regions' yearbook tables (city, province, nation) for location quotients and shift-share. */
+  referenceEmployment?: ReferenceEmployment[];
   /** Whether data/raw holds the real Kimberley Process files (declared in sources.json, never generated). */
   kimberley: boolean;
   /** The UN Comtrade export's story (comtrade.ts); written only for a cluster listing the comtrade source kind. */
   comtrade?: ComtradeSampleProfile;
+}
+
+export interface ReferenceEmployment {
+  level: 'city' | 'province' | 'nation';
+  /** File name stem: employment/<file>_employment_by_industry_yearbook.xlsx. */
+  file: string;
+  /** The table's title after the region's name, as that yearbook words it. */
+  title?: string;
+  unit: '人' | '万人';
+  /** Persons employed in all industries (the 合计 row). */
+  total: Anchors;
+  /** Persons per GB/T 4754 class: the district table's classes. */
+  industries: Record<string, Anchors>;
 }
 
 /** The profile and the cluster facts the sample needs (district code and names). */

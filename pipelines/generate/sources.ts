@@ -36,6 +36,9 @@ export function samplePaths(files: { province: string; district: string }) {
 }
 export type SamplePaths = ReturnType<typeof samplePaths>;
 
+/** A reference region's yearbook table (city, province, nation), named after the region. */
+export const referenceYearbookPath = (file: string) => `employment/${file}_employment_by_industry_yearbook.xlsx`;
+
 /** The default cluster's paths (the committed data/raw sample), for its tests. */
 export const PATHS: SamplePaths = samplePaths(defaultSampleContext().profile.files);
 
@@ -110,9 +113,15 @@ export function declarations(ctx: SampleContext, opts: { bench: boolean }): Sour
       'Synthetic sample in the layout of a commercial company-data aggregator export',
       `XLSX. Personal columns (法定代表人, 电话, 邮箱, 补充电话) hold placeholders (示例 names, ${ctx.profile.phoneArea}-0000xxxx, example.invalid) and must be dropped. Overlaps the licence-field file.`),
     local(PATHS.yearbook, 'employment_yearbook', `${district.zh}分行业从业人员`, `${short} persons employed by industry`, 'Synthetic sample in the layout of a district statistical yearbook table',
-      'XLSX with title row, two-row merged header (行业 | 年份), one row per GB/T 4754 class, footnote row. Persons.'),
+      `XLSX with title row, two-row merged header (行业 | 年份), ${ctx.profile.yearbookTotal ? '合计 row, ' : ''}one row per GB/T 4754 class, footnote row. Persons.`),
     local(PATHS.headcount, 'employment_firms', `${district.zh}企业从业人员数`, `${short} per-firm headcount`, 'Synthetic sample in the layout of a social-insurance / survey headcount extract',
       `UTF-8 CSV: USCC, year, persons, for manufacturing firms (${ctx.profile.headcountIndustries.join(', ')}) of the registry.`),
+    ...(ctx.profile.referenceEmployment ?? []).map((ref) => {
+      const r = region(ref.level);
+      return local(referenceYearbookPath(ref.file), `employment_yearbook_${ref.level}`, `${r.zh}${ref.title ?? '分行业从业人员'}`, `${r.en} persons employed by industry`,
+        `Synthetic sample in the layout of a ${ref.level === 'nation' ? 'national' : ref.level === 'province' ? 'provincial' : 'city'} statistical yearbook table`,
+        `XLSX in the district table's layout (title naming the region, two-row merged header, 合计 row, one row per GB/T 4754 class, footnote). ${ref.unit === '万人' ? '单位：万人, two decimals.' : 'Persons.'} The reference region for location quotients and shift-share.`);
+    }),
     ...(ctx.profile.kimberley ? [KIMBERLEY_DECLARATION] : []),
     ...(ctx.profile.comtrade && ctx.cluster.sourceKinds?.includes('comtrade')
       ? [local(ctx.profile.comtrade.path, 'comtrade_diamonds', '中国与印度报告的钻石双边贸易（UN Comtrade 导出）', 'Diamond trade reported by China and India (UN Comtrade export)',

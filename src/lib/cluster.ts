@@ -95,6 +95,8 @@ export interface ClusterConfig {
   processingTrade?: { chains: ProcessingChain[]; focusChain: string; rivalPartner?: { code: string; name: Text } };
   /** Named 注册地 of the province's customs statistics (mart_peer_places); absent: no peer-place indicators. */
   customsPlaces?: { places: { code: string; name: Text; district?: boolean }[] };
+  /** Processing and supporting-service firms by industry code and scope keywords (pipelines/config.ts FirmKinds). */
+  firmKinds?: { processing: { name: Text }; services: { id: string; name: Text }[] };
   /** Site texts that describe this cluster (translation keys of src/lib/i18n.ts). */
   site: { title: Text; tradeLead: Text };
   indicators: {

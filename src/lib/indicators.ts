@@ -7,6 +7,7 @@ import type { SeriesSpec } from './series.ts';
 import type { SamePeriodSpec } from './samePeriod.ts';
 import { processingIndicators } from './processingIndicators.ts';
 import { cluster, districtCode, parkNames, totalGroupTradeColumn, type GroupComparison, type MirrorIndicator, type TradeMapIndicator, type UnitValueIndicator } from './cluster.ts';
+import { firmAndEmploymentIndicators } from './firmIndicators.ts';
 
 export type IndicatorPage = 'overview' | 'trade' | 'workforce' | 'enterprises' | 'parks' | 'park';
 
@@ -317,6 +318,7 @@ export const INDICATORS: IndicatorDef[] = [
     unit: 'usd',
     chart: 'line',
   },
+  ...firmAndEmploymentIndicators(),
 ];
 
 /** Groups of HS groups drawn against each other, as cluster.json lists them. */

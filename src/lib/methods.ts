@@ -166,6 +166,51 @@ export const METHODS: readonly Method[] = [
       ),
     ],
   },
+  {
+    id: 'lq',
+    title: text('就业区位商', 'Employment location quotient'),
+    formula: '<var>LQ</var><sub>i</sub> = (<var>e</var><sub>i</sub> ÷ <var>e</var>) ÷ (<var>E</var><sub>i</sub> ÷ <var>E</var>)',
+    words: text(
+      'e_i 为本区行业 i 的从业人员，e 为本区全部行业从业人员（年鉴“合计”行）；E_i、E 为参照地区（市、省或全国，年鉴表标题注明地区）的同一数字。LQ 大于 1 表示该行业在本区的就业比重高于参照地区，即相对集中。所需数字缺失或为零时区位商为空并注明原因（如 no_district_total、no_reference_employment_in_industry），不为 0；本区表格未报告的行业是缺失，不是零。',
+      'e_i is the district’s persons employed in industry i, e its persons employed in all industries (the yearbook’s 合计 row); E_i and E are the same for the reference region (city, province or nation; the yearbook table’s title names it). Above 1, the industry’s share of employment is higher in the district than in the reference region: it is relatively concentrated there. Where a figure it needs is missing or zero the quotient is empty with the reason (e.g. no_district_total, no_reference_employment_in_industry), never 0; an industry the district’s table does not report is missing, not zero.',
+    ),
+    sources: [
+      'U.S. Cluster Mapping (Harvard Business School / U.S. Economic Development Administration), “Location quotient” in its data definitions',
+      'Isard, W. (1960), Methods of Regional Analysis, ch. 7',
+    ],
+    tables: ['mart_employment_lq', 'mart_employment_industry'],
+    caveats: [
+      text(
+        '参照地区包含本区自身；本区占参照地区的比重越大，区位商越接近 1。',
+        'The reference region includes the district itself; the larger the district’s part of it, the closer the quotient is pulled toward 1.',
+      ),
+      text(
+        '年鉴的从业人员口径（城镇单位、全部从业人员、经济普查）各不相同：本区与参照地区应取同一口径的表格。',
+        'Yearbooks count employment on different bases (urban units, all persons employed, economic census): the district and the reference region should come from tables on the same basis.',
+      ),
+    ],
+  },
+  {
+    id: 'shift-share',
+    title: text('偏离—份额分解（就业）', 'Shift-share decomposition (employment)'),
+    formula:
+      '<var>e</var><sub>i</sub><sup>t</sup> − <var>e</var><sub>i</sub><sup>0</sup> = <var>e</var><sub>i</sub><sup>0</sup><var>G</var> + <var>e</var><sub>i</sub><sup>0</sup>(<var>G</var><sub>i</sub> − <var>G</var>) + [<var>e</var><sub>i</sub><sup>t</sup> − <var>e</var><sub>i</sub><sup>0</sup>(1 + <var>G</var><sub>i</sub>)],  <var>G</var> = <var>E</var><sup>t</sup> ÷ <var>E</var><sup>0</sup> − 1,  <var>G</var><sub>i</sub> = <var>E</var><sub>i</sub><sup>t</sup> ÷ <var>E</var><sub>i</sub><sup>0</sup> − 1',
+    words: text(
+      'e_i 为本区行业 i 的从业人员，上标 0 为基准年（集群配置的参照年），t 为当年；E、E_i 为参照地区全部行业和行业 i 的从业人员。三项依次为：总体增长效应（本区该行业若按参照地区总就业增速增长应有的变化；以全国为参照即“全国增长效应”）、行业结构效应（该行业在参照地区比总体快或慢带来的部分）和本地竞争效应（其余部分，即本区比参照地区同一行业多增或少增的人数，= e_i⁰(g_i − G_i)）。三项之和等于变化量。基准年本区为零时，全部变化计入本地竞争效应；基准年或当年缺少数字、参照地区基准年为零时结果为空并注明原因。',
+      'e_i is the district’s persons employed in industry i, superscript 0 the base year (the cluster’s reference year) and t the year; E and E_i are the reference region’s persons employed in all industries and in industry i. The terms are the growth effect (what the industry would have gained growing as fast as all employment in the reference region; against the nation, the “national growth” share), the industry mix (what the industry’s faster or slower growth in the reference region adds) and the local shift (the rest: how many more or fewer the district gained than the industry did in the reference region, = e_i⁰(g_i − G_i)). They add up to the change. With zero district employment in the base year the whole change is local shift; with a figure missing in the base year or the year, or a zero reference base, the result is empty with the reason.',
+    ),
+    sources: [
+      'Dunn, E. S. (1960), “A statistical and analytical technique for regional analysis”, Papers and Proceedings of the Regional Science Association 6: 97–112',
+      'Stevens, B. H. and Moore, C. L. (1980), “A critical review of the literature on shift-share as a forecasting technique”, Journal of Regional Science 20(4): 419–437',
+    ],
+    tables: ['mart_employment_shift_share', 'mart_employment_lq'],
+    caveats: [
+      text(
+        '分解按基准年的结构计算，结果取决于所选基准年；本地竞争效应是“其余部分”，不能单独证明政策效果。',
+        'The split uses the base year’s structure, so it depends on the base year chosen; the local shift is a remainder and does not by itself prove a policy’s effect.',
+      ),
+    ],
+  },
   ...(!cluster.sourceKinds || cluster.sourceKinds.includes('comtrade') ? [MIRROR] : []),
   ...processingMethods(),
 ];

@@ -79,7 +79,9 @@ const KINDS: Kind[] = [
   }),
   // The fixture's January 2000 row has no CNY→USD rate, which the measure check rightly refuses: left out here.
   csvKind('enterprise_customs', `${F}/enterprise_customs/rmb.csv`, '贸易方式', undefined, undefined, (r) => r[0] === '200001'),
-  csvKind('registry', `${F}/registry/official.csv`, '经营范围'),
+  // Each planted row its own firm: copies of one firm that differ in 经营范围 are a conflict, and only the kept record
+  // of a firm is published.
+  csvKind('registry', `${F}/registry/official.csv`, '经营范围', undefined, { column: '统一社会信用代码', value: (i) => `91440113MA5B${String(i).padStart(4, '0')}XM` }),
   csvKind('employment_yearbook', `${F}/employment/yearbook_wan.csv`, '行业名称'),
   // The per-firm headcounts carry no free text: the firm's code is the field a stray note would land in.
   csvKind('employment_firms', 'data/raw/employment/panyu_firm_headcount.csv', '统一社会信用代码'),
@@ -158,8 +160,8 @@ test('the command line exits 3 and names table, column and kind, with the value 
   const out = join(tmp, 'out-cli');
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', '--raw', raw, '--out', out, '--no-cache', '--quiet'], { encoding: 'utf8' });
   assert.equal(r.status, 3, r.stderr);
-  // The planted copy repeats its template's firm code, so it lands in the quarantine with its raw text.
-  assert.match(r.stderr, /quality_quarantine\.raw: mobile 138\*+99/);
+  // The planted copy is a firm of its own, so its business scope is published with the firm.
+  assert.match(r.stderr, /mart_enterprises\.scope: mobile 138\*+99/);
   assert.ok(!r.stderr.includes('13812345699') && !r.stderr.includes('1234－5699'), 'the number itself is not printed');
   assert.equal(existsSync(out), false);
 });

@@ -46,3 +46,7 @@ CREATE OR REPLACE MACRO registry_too_early_rule(label, raw, col) AS {
   'rule': 'date_too_early',
   'column': col,
   'message': printf('%s "%s" is before %s: no record of today''s enterprise registry is that old', label, raw, registry_date_floor())};
+
+-- Two records agree on a field unless both hold it and the values differ: a field one extract's layout lacks (the
+-- aggregator export has no 核准日期) is not a disagreement.
+CREATE OR REPLACE MACRO agrees(a, b) AS a IS NULL OR b IS NULL OR a = b;

@@ -24,3 +24,16 @@ END;
 
 -- Growth rate of a reference value between two years; NULL when there is no base to grow from.
 CREATE OR REPLACE MACRO growth_rate(v0, v1) AS safe_ratio(coalesce(v1, 0) - v0, v0);
+
+-- Employment location quotient (as US Cluster Mapping computes it): the industry's share of the place's employment
+-- over its share of the reference region's. Above 1: the industry employs relatively more people in the place.
+CREATE OR REPLACE MACRO location_quotient(place_industry, place_total, ref_industry, ref_total) AS
+  safe_ratio(safe_ratio(place_industry, place_total), safe_ratio(ref_industry, ref_total));
+-- Why a location quotient is empty (NULL when it is computed). A district figure that is not reported is missing,
+-- not zero.
+CREATE OR REPLACE MACRO location_quotient_note(place_industry, place_total, ref_industry, ref_total) AS CASE
+  WHEN coalesce(ref_total, 0) = 0 THEN 'no_reference_total'
+  WHEN coalesce(ref_industry, 0) = 0 THEN 'no_reference_employment_in_industry'
+  WHEN coalesce(place_total, 0) = 0 THEN 'no_district_total'
+  WHEN place_industry IS NULL THEN 'no_district_figure'
+END;

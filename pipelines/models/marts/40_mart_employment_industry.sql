@@ -5,4 +5,5 @@ SELECT e.year, e.region_code, e.industry_code, coalesce(e.industry_name, i.name_
     ELSE coalesce(i.role, 'other') END AS industry_role, e.persons, e._source_id AS source_id, e._synthetic AS synthetic
 FROM stg_employment_yearbook e
 LEFT JOIN cfg_industry i ON i.code = e.industry_code
+WHERE e.conflict_resolution IS DISTINCT FROM 'superseded'
 ORDER BY e.year, e.region_code NULLS FIRST, e.industry_code

@@ -4,4 +4,5 @@ SELECT f.uscc, r.name, f.year, f.employees, r.park_id, r.industry_code, r.indust
 FROM stg_employment_firms f
 LEFT JOIN mart_enterprises r ON r.uscc = f.uscc
 LEFT JOIN cfg_band b ON b.kind = 'firm_size' AND f.employees >= b.lo AND (b.hi IS NULL OR f.employees <= b.hi)
+WHERE f.conflict_resolution IS DISTINCT FROM 'superseded'
 ORDER BY f.uscc, f.year

@@ -34,27 +34,40 @@ cell_rules AS (
     END AS cell_rule
   FROM cleaned
 ),
-ranked AS (
-  -- Two headcounts for one firm and year would make its size ambiguous: the first by file and line is kept.
-  SELECT
-    *,
-    row_number() OVER w AS occurrence,
-    first_value(_file) OVER w AS first_file,
-    first_value(_line) OVER w AS first_line
+-- Two rows for one firm and year with the same headcount are a duplicate (quarantined, naming the first). Two with
+-- different headcounts are a conflict, never a duplicate: both stay here, and the later revision is kept: the row of
+-- the extract taken last (its as-of date), then the later file and line (a corrected figure is appended after the
+-- one it corrects). The others are marked 'superseded' (marts leave them out; mart_employment_conflicts reports
+-- each with its effect on the total).
+numbered AS (
+  SELECT *,
+    row_number() OVER (PARTITION BY cell_rule IS NULL, uscc, year, employees_value ORDER BY _file, _line) AS occurrence,
+    first_value(_file) OVER (PARTITION BY cell_rule IS NULL, uscc, year, employees_value ORDER BY _file, _line) AS first_file,
+    first_value(_line) OVER (PARTITION BY cell_rule IS NULL, uscc, year, employees_value ORDER BY _file, _line) AS first_line
   FROM cell_rules
-  WINDOW w AS (PARTITION BY cell_rule IS NULL, uscc, year ORDER BY _file, _line)
+),
+ranked AS (
+  SELECT *,
+    count(*) OVER w AS records,
+    row_number() OVER (w ORDER BY _as_of DESC NULLS LAST, _file DESC, _line DESC) AS recency
+  FROM numbered
+  WINDOW w AS (PARTITION BY cell_rule IS NULL, occurrence > 1, uscc, year)
 ),
 ruled AS (
   SELECT
     *,
+    CASE WHEN cell_rule IS NULL AND occurrence = 1 AND records > 1 THEN CASE WHEN recency = 1 THEN 'kept' ELSE 'superseded' END END AS conflict_resolution,
     coalesce(cell_rule, CASE WHEN occurrence > 1 THEN
-      {'rule': 'duplicate_row', 'column': NULL, 'message': printf('%s %d already has a headcount in %s line %d (the first is kept)', uscc, year, first_file, first_line)} END) AS verdict
+      {'rule': 'duplicate_row', 'column': NULL, 'message': printf('%s %d already has the same headcount in %s line %d (the first is kept)', uscc, year, first_file, first_line)} END) AS verdict
   FROM ranked
 )
 SELECT
   uscc,
   year,
   try_cast(employees_value AS BIGINT) AS employees,
+  -- 'kept' or 'superseded' on each row of a firm and year with different headcounts (a conflict); NULL otherwise.
+  conflict_resolution,
+  _as_of,
   _source_id,
   _file,
   _line,

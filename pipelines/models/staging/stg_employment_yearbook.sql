@@ -55,20 +55,31 @@ cell_rules AS (
     END AS cell_rule
   FROM looked_up
 ),
-ranked AS (
-  -- The same figure twice (a table repeated on two sheets, or an industry listed twice) would be counted twice.
-  SELECT
-    *,
-    row_number() OVER w AS occurrence,
-    first_value(_file || ' row ' || _line) OVER w AS first_at
+-- The same figure twice (a table repeated on two sheets, or an industry listed twice) would be counted twice: a
+-- duplicate, quarantined naming the first. Two different figures for one region, year and industry are a conflict,
+-- never a duplicate: both stay here, and the later revision is kept (the table of the extract taken last, by its
+-- as-of date; then the later file and row, as a yearbook's revised table follows the one it revises). The others
+-- are marked 'superseded'; mart_employment_conflicts reports each with its effect on the total.
+numbered AS (
+  SELECT *,
+    row_number() OVER d AS occurrence,
+    first_value(_file || ' row ' || _line) OVER d AS first_at
   FROM cell_rules
-  WINDOW w AS (PARTITION BY cell_rule IS NULL, region_code, year, coalesce(industry_code, industry_text) ORDER BY _file, _line)
+  WINDOW d AS (PARTITION BY cell_rule IS NULL, region_code, year, coalesce(industry_code, industry_text), persons_scaled ORDER BY _file, _line)
+),
+ranked AS (
+  SELECT *,
+    count(*) OVER w AS records,
+    row_number() OVER (w ORDER BY _as_of DESC NULLS LAST, _file DESC, _line DESC) AS recency
+  FROM numbered
+  WINDOW w AS (PARTITION BY cell_rule IS NULL, occurrence > 1, region_code, year, coalesce(industry_code, industry_text))
 ),
 ruled AS (
   SELECT
     *,
+    CASE WHEN cell_rule IS NULL AND occurrence = 1 AND records > 1 THEN CASE WHEN recency = 1 THEN 'kept' ELSE 'superseded' END END AS conflict_resolution,
     coalesce(cell_rule, CASE WHEN occurrence > 1 THEN
-      {'rule': 'duplicate_row', 'column': NULL, 'message': printf('%s %d already has a figure (first at %s)', industry_text, year, first_at)} END) AS verdict
+      {'rule': 'duplicate_row', 'column': NULL, 'message': printf('%s %d already has the same figure (first at %s)', industry_text, year, first_at)} END) AS verdict
   FROM ranked
 )
 SELECT
@@ -77,6 +88,9 @@ SELECT
   industry_code,
   coalesce((SELECT min(r.name) FROM ref_industry r WHERE r.code = ruled.industry_code), name_in_text) AS industry_name,
   try_cast(persons_scaled AS BIGINT) AS persons,
+  -- 'kept' or 'superseded' on each of several different figures for one region, year and industry; NULL otherwise.
+  conflict_resolution,
+  _as_of,
   _source_id,
   _file,
   _line,

@@ -88,22 +88,47 @@ cell_rules AS (
     END AS cell_rule
   FROM looked_up
 ),
-ranked AS (
-  -- A firm can appear in two extracts (the official one and an aggregator's) or twice in one: the official
-  -- licence-field record wins over an aggregator's, then the first by file and line is kept. Only rows that pass the cell rules compete, so a broken first record does not hide a good one.
-  SELECT
-    *,
-    row_number() OVER w AS occurrence,
-    first_value(_file) OVER w AS first_file,
-    first_value(_line) OVER w AS first_line
+-- A firm can appear in two extracts (the official one and an aggregator's) or twice in one. Only rows that pass the
+-- cell rules compete, so a broken first record does not hide a good one.
+-- * A later record that agrees with an earlier one in every field both hold (a field one layout lacks, such as the
+--   aggregator's 核准日期, is no disagreement) is a duplicate: quarantined, naming the first. Earlier means the
+--   official licence-field record before an aggregator's, then by file and line.
+-- * Records of one firm that disagree in a field both hold are a conflict, never a duplicate: all of them stay here,
+--   and the one the registry approved last (核准日期, the date it last changed the record) is kept; a record without
+--   a 核准日期 yields to one with it; on equal dates the official record, then the first by file and line.
+--   The others are marked 'superseded' (mart_enterprises leaves them out; mart_registry_conflicts reports each
+--   conflict and its effect on the firm counts).
+numbered AS (
+  SELECT *, row_number() OVER (PARTITION BY cell_rule IS NULL, uscc ORDER BY layout = 'aggregator', _file, _line) AS occurrence
   FROM cell_rules
-  WINDOW w AS (PARTITION BY cell_rule IS NULL, uscc ORDER BY layout = 'aggregator', _file, _line)
+),
+duplicate_of AS (
+  SELECT b._file AS dup_file, b._line AS dup_line, arg_min(a._file, a.occurrence) AS first_file, arg_min(a._line, a.occurrence) AS first_line
+  FROM numbered b
+  JOIN numbered a ON a.uscc = b.uscc AND a.cell_rule IS NULL AND b.cell_rule IS NULL AND a.occurrence < b.occurrence
+    AND agrees(a.name, b.name) AND agrees(a.entity_type, b.entity_type) AND agrees(a.address, b.address)
+    AND agrees(a.capital_wan, b.capital_wan) AND agrees(a.capital_currency, b.capital_currency)
+    AND agrees(a.established, b.established) AND agrees(a.term_from, b.term_from) AND agrees(a.term_to, b.term_to)
+    AND agrees(a.authority, b.authority) AND agrees(a.approved, b.approved) AND agrees(a.status, b.status)
+    AND agrees(a.industry_code, b.industry_code) AND agrees(a.scope, b.scope)
+  GROUP BY b._file, b._line
+),
+marked AS (
+  SELECT n.*, d.first_file, d.first_line, d.dup_file IS NOT NULL AS is_duplicate
+  FROM numbered n LEFT JOIN duplicate_of d ON d.dup_file = n._file AND d.dup_line = n._line
+),
+ranked AS (
+  SELECT *,
+    count(*) OVER (PARTITION BY cell_rule IS NULL, is_duplicate, uscc) AS records,
+    row_number() OVER (PARTITION BY cell_rule IS NULL, is_duplicate, uscc ORDER BY approved DESC NULLS LAST, layout = 'aggregator', _file, _line) AS recency
+  FROM marked
 ),
 ruled AS (
   SELECT
     *,
-    coalesce(cell_rule, CASE WHEN occurrence > 1 THEN
-      {'rule': 'duplicate_row', 'column': 'uscc', 'message': printf('统一社会信用代码 %s already appears in %s line %d (the first record is kept)', uscc, first_file, first_line)} END) AS verdict
+    CASE WHEN cell_rule IS NULL AND NOT is_duplicate AND records > 1 THEN CASE WHEN recency = 1 THEN 'kept' ELSE 'superseded' END END AS conflict_resolution,
+    coalesce(cell_rule, CASE WHEN is_duplicate THEN
+      {'rule': 'duplicate_row', 'column': 'uscc', 'message': printf('统一社会信用代码 %s already appears in %s line %d with the same values (the first record is kept)', uscc, first_file, first_line)} END) AS verdict
   FROM ranked
 )
 SELECT
@@ -128,6 +153,9 @@ SELECT
   industry_code,
   coalesce((SELECT r.name FROM ref_industry r WHERE r.level = 4 AND r.code = ruled.industry_code), name_in_text) AS industry_name,
   scope,
+  -- 'kept' or 'superseded' on each record of a firm whose records disagree (a conflict); NULL otherwise.
+  conflict_resolution,
+  layout,
   _source_id,
   _file,
   _line,

@@ -153,4 +153,60 @@ FROM mart_peer_places
 WHERE group_id = '${total}' AND year = (SELECT max(year) FROM mart_peer_places WHERE period_complete)
 ORDER BY flow, rank_in_province`,
   },
+  {
+    id: 'processing-firms',
+    title: { zh: '加工企业：存续数、新设、退出、最大企业与前五大企业人数（按年）', en: 'Processing firms: active, births, closures, largest firm and five largest, by year' },
+    needs: 'mart_processing_firms_year',
+    sql: `SELECT year, active_firms, births, closures, largest_firm_employees, top5_employees, round(top5_share, 3) AS top5_share, headcount_note
+FROM mart_processing_firms_year
+ORDER BY year`,
+  },
+  {
+    id: 'processing-top-firms',
+    title: { zh: '最近一年前五大加工企业（按从业人数）', en: 'The five largest processing firms, latest year' },
+    needs: 'mart_processing_firm_top',
+    sql: `SELECT size_rank, name, park_id, employees, round(share_of_employees, 3) AS share_of_employees
+FROM mart_processing_firm_top
+WHERE year = (SELECT max(year) FROM mart_processing_firm_top)
+ORDER BY size_rank`,
+  },
+  {
+    id: 'service-firms',
+    title: { zh: '配套服务企业：最近一年按类型和园区', en: 'Supporting-service firms by kind and park, latest year' },
+    needs: 'mart_service_firms_year',
+    sql: `SELECT kind_name_zh, kind_name_en, park_name_zh, park_name_en, active_firms
+FROM mart_service_firms_year
+WHERE year = (SELECT max(year) FROM mart_service_firms_year) AND active_firms > 0
+ORDER BY kind_id, active_firms DESC, park_id`,
+  },
+  {
+    id: 'employment-lq',
+    title: { zh: '核心行业就业区位商（相对市、省、全国）', en: 'Location quotient of core-industry employment (against city, province, nation)' },
+    needs: 'mart_employment_lq',
+    sql: `SELECT year, reference_name_zh, reference_name_en, district_persons, reference_persons, round(lq, 2) AS lq, lq_note
+FROM mart_employment_lq
+WHERE industry_role = 'core'
+ORDER BY year, reference_level`,
+  },
+  {
+    id: 'employment-shift-share',
+    title: { zh: '核心行业就业变化的偏离—份额分解（相对全国）', en: 'Shift-share of core-industry employment change (against the nation)' },
+    needs: 'mart_employment_shift_share',
+    sql: `SELECT year, base_year, change_persons, round(reference_growth_effect) AS growth_effect, round(industry_mix_effect) AS industry_mix,
+  round(local_shift_effect) AS local_shift, note
+FROM mart_employment_shift_share
+WHERE industry_role = 'core' AND reference_level = 'nation'
+ORDER BY year`,
+  },
+  {
+    id: 'registry-employment-conflicts',
+    title: { zh: '登记与从业人员数据冲突及其对合计的影响', en: 'Registry and employment conflicts and their effect on the totals' },
+    needs: 'mart_registry_conflicts',
+    sql: `SELECT 'registry' AS source, name AS what, records, differing_fields AS detail, kept_row, active_firms_effect AS effect
+FROM mart_registry_conflicts
+UNION ALL
+SELECT source_kind, coalesce(industry_code, '') || ' ' || year, records, source_rows, kept_row, persons_effect
+FROM mart_employment_conflicts
+ORDER BY source, what`,
+  },
 ];

@@ -35,6 +35,14 @@ test('each listed line really has its defect, and no unlisted line has one', () 
       const where = `${file}:${d.line} ${d.kind}`;
       switch (d.kind) {
         case 'duplicate': assert.equal(lines[d.line - 1], lines[d.line - 2], where); break;
+        // A revision: the same firm (and year) as the line before it, with a different value in the named column.
+        case 'conflict': {
+          const before = byLine.get(d.line - 1)!;
+          assert.equal(cells[0], before[0], where);
+          if (col('年份') >= 0) assert.equal(cells[col('年份')], before[col('年份')], where);
+          assert.notEqual(cell, before[col(d.column!)], where);
+          break;
+        }
         case 'column_count': assert.notEqual(cells.length, width, where); break;
         case 'uscc_malformed': assert.equal(checkUscc(cell), 'invalid_format', where); break;
         case 'uscc_check_failed': assert.equal(checkUscc(cell), 'check_failed', where); break;

@@ -67,7 +67,7 @@ test('workbooks have one sheet whose first row is the expected header', async ()
     [PATHS.provinceImportXlsx]: CUSTOMS_FULL,
     [PATHS.provinceExportXlsx]: CUSTOMS_FULL,
     [PATHS.enterpriseXlsx]: '数据年月,统一社会信用代码,企业名称,商品编码,贸易方式,贸易国别(地区),进出口,数量,单位,人民币'.split(','),
-    [PATHS.registryAggregator]: '序号,公司名称,注册资金,法定代表人,成立时间,经营状态,电话,邮箱,详细地址,统一社会信用代码,纳税人识别号,注册号,组织机构代码,公司类型,所属行业,所属地区,曾经用名,企业类型,补充电话,备注'.split(','),
+    [PATHS.registryAggregator]: '序号,公司名称,注册资金,法定代表人,成立时间,经营状态,电话,邮箱,详细地址,统一社会信用代码,纳税人识别号,注册号,组织机构代码,公司类型,所属行业,所属地区,曾经用名,企业类型,补充电话,经营范围,备注'.split(','),
   };
   for (const [path, header] of Object.entries(expect)) {
     const sheets = await workbookRows(files.get(path)!);

@@ -67,7 +67,7 @@ test('yearbook CSV in 万人 with code and name in two columns: scaled to person
     );
   }));
 
-test('yearbook: a year header that is no year, a row without industry and a repeated industry; region from the declaration', () =>
+test('yearbook: a year header that is no year, a row without industry and a repeated industry with another figure (a conflict); region from the declaration', () =>
   staged(
     'yearbook_bad_year.csv',
     'employment_yearbook',
@@ -76,12 +76,13 @@ test('yearbook: a year header that is no year, a row without industry and a repe
         [2, 'year_unparseable', 'year'],
         [2, 'year_unparseable', 'year'],
         [4, 'required_value_missing', 'industry_text'],
-        [5, 'duplicate_row', null],
       ]));
-      assert.equal(s.rows.length, 4);
+      assert.equal(s.rows.length, 5);
       assert.ok(s.rows.every((r) => r.region_code === '440113'));
       assert.ok(s.quarantine.some((q) => /column header "201O" is not a year/.test(q.message)));
-      assert.match(s.quarantine.find((q) => q.rule === 'duplicate_row')!.message, /first at yearbook_bad_year\.csv row 3/);
+      // 5245 in 2010: 800 on row 3, 810 on row 5. Not a duplicate: a conflict, the later row kept.
+      const retail2010 = s.rows.filter((r) => r.industry_code === '5245' && r.year === 2010).map((r) => [r._line, Number(r.persons), r.conflict_resolution]);
+      assert.deepEqual(retail2010, [[3, 800, 'superseded'], [5, 810, 'kept']]);
     },
     { title: { zh: '番禺区从业人员（示例）', en: 'Panyu employment' } },
   ));
@@ -111,7 +112,7 @@ test('per-firm headcounts: aliases, 2020年, thousands separators, lower-case US
       [3, '91440113MA5A0001XM', 2020, 1200],
       [4, '91440113MA5A0002XN', 2020, 0],
     ]);
-    assert.deepEqual(Object.keys(s.rows[0]).filter((k) => !k.startsWith('_')), ['uscc', 'year', 'employees']);
+    assert.deepEqual(Object.keys(s.rows[0]).filter((k) => !k.startsWith('_')), ['uscc', 'year', 'employees', 'conflict_resolution']);
   });
   const work = mkdtempSync(join(tmpdir(), 'firms-'));
   try {
@@ -145,13 +146,12 @@ test('per-firm headcounts: each broken row with its rule, column and line', () =
       [5, 'persons_unparseable', 'employees'],
       [6, 'value_negative', 'employees'],
       [7, 'persons_unparseable', 'employees'],
-      [9, 'duplicate_row', null],
       [10, 'required_value_missing', 'uscc'],
       [11, 'required_value_missing', 'employees'],
     ]);
-    assert.deepEqual(s.rows.map((r) => r._line), [8, 12]);
+    // Lines 8 and 9 give one firm and year 40 and 41 persons: a conflict, not a duplicate; the later revision is kept.
+    assert.deepEqual(s.rows.map((r) => [r._line, r.conflict_resolution]), [[8, 'superseded'], [9, 'kept'], [12, null]]);
     assert.match(s.quarantine[0].message, /15-digit 注册号/);
-    assert.match(s.quarantine[6].message, /already has a headcount in firms_bad\.csv line 8/);
   }));
 
 test('per-firm file without a year column stops the run naming the file and the column', async () => {
