@@ -227,6 +227,10 @@ export async function runStaging(conn: Conn, adapter: Adapter): Promise<void> {
   await exec(conn, `CREATE OR REPLACE TABLE ${allRows} AS ${sql}`);
   const post = stagingPostSql(kind);
   if (post) await exec(conn, post);
+  // Columns a model computes only for its post step (_post_*, e.g. a key's hash) are dropped once it has run.
+  for (const { column_name } of await all<{ column_name: string }>(conn, `DESCRIBE ${allRows}`)) {
+    if (column_name.startsWith('_post_')) await exec(conn, `ALTER TABLE ${allRows} DROP COLUMN ${ident(column_name)}`);
+  }
   // A model may rebuild a row's raw text itself (_raw), e.g. when one sheet row lands as several rows.
   const cols = await all<{ column_name: string }>(conn, `DESCRIBE ${allRows}`);
   const ownRaw = cols.some((c) => c.column_name === '_raw');

@@ -95,7 +95,8 @@ cell_rules AS (
       WHEN customs_value_rule(value_raw, value, value_label) IS NOT NULL THEN customs_value_rule(value_raw, value, value_label)
     END AS cell_rule
   FROM looked_up
-)
+),
+typed AS (
 SELECT
   period,
   year(period)::INTEGER AS year,
@@ -130,3 +131,12 @@ SELECT
   cell_rule.column AS _column,
   cell_rule.message AS _message
 FROM cell_rules
+)
+-- The duplicate rule's key as one number, computed here while the values are at hand: the post step
+-- (stg_customs_stats.post.sql) then finds repeated keys by reading one column of the stored table instead of
+-- hashing seventeen twice. A _post_ column is dropped once the post step has run.
+SELECT
+  *,
+  hash(period, hs_code, hs_name, partner_code, partner_name, trade_mode_code, trade_mode_name, place_code, place_name,
+    qty1, unit1, qty2, unit2, value_usd, value_cny, currency, flow) AS _post_dup_key
+FROM typed

@@ -340,6 +340,13 @@ test('a row repeated in another file of the same kind is a duplicate; the earlie
   assert.equal(s.rows.length, 3);
 });
 
+test('the duplicate key the model computes for its post step (_post_dup_key) is not left in the staged rows', async () => {
+  const s = await stageTogether([join(DIR, 'dup_file_b.csv'), join(DIR, 'dup_file_a.csv')], IMPORT);
+  assert.equal(s.quarantine.filter((q) => q.rule === 'duplicate_row').length, 1);
+  assert.ok(s.rows.length > 0);
+  assert.deepEqual(Object.keys(s.rows[0] as object).filter((k) => k.startsWith('_post_')), []);
+});
+
 // Random customs files mixing good and bad cells, malformed and blank lines, in UTF-8 or GBK: whatever the mix,
 // every data line is either loaded or quarantined, exactly once.
 const HEADER = '数据年月,商品编码,商品名称,贸易伙伴编码,贸易伙伴名称,贸易方式名称,第一数量,第一计量单位,第二数量,第二计量单位,美元,';
