@@ -379,9 +379,14 @@ test('property: random customs files never lose a row', async () => {
         const path = join(dir, `random_${n++}.csv`);
         const text = [HEADER, ...lines].join('\n') + '\n';
         writeFileSync(path, gbk ? encodeGb18030(text) : text);
+        const dataLines = lines.map((l, i) => (l.trim() === '' ? null : i + 2)).filter((x) => x !== null);
+        if (dataLines.length === 0) {
+          // A header over blank lines only is refused, never loaded as zero rows.
+          await assert.rejects(stageFile(path, IMPORT), (e: unknown) => e instanceof StructuralError && /no data rows/.test(e.message));
+          return;
+        }
         const s = await stageFile(path, IMPORT);
         try {
-          const dataLines = lines.map((l, i) => (l.trim() === '' ? null : i + 2)).filter((x) => x !== null);
           assert.equal(s.rowsIn, dataLines.length);
           assertReconciled(s);
           const seen = [...s.rows.map((r) => r._line as number), ...s.quarantine.map((q) => q.line)].sort((a, b) => a - b);
