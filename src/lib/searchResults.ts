@@ -80,6 +80,26 @@ export function rankPages<T extends { content: string }>(pages: T[], query: stri
   return [...pages.filter((p) => holdsQuery(p.content, query)), ...pages.filter((p) => !holdsQuery(p.content, query))];
 }
 
+/** Letters and digits of a word, lower case: "W." → "w". */
+function bare(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Whether a page really matched: its text holds one of the query's words, or a highlighted word of two or more
+ * letters lies inside the query (Pagefind's extended build cuts 培育钻石 into 培育 + 钻石). Pagefind answers a word
+ * it does not know with the nearest it has, so "wombat" came back as the initial in "Isard, W." and a nonsense
+ * word as a registration number; such pages are not results.
+ */
+export function isRelevant(f: Pick<PagefindFragment, 'content' | 'excerpt' | 'sub_results'>, query: string): boolean {
+  const text = comparable(f.content);
+  const terms = comparable(query.trim()).split(' ').filter(Boolean);
+  if (terms.some((t) => text.includes(t))) return true;
+  const q = bare(query);
+  const marked = [f.excerpt, ...f.sub_results.map((s) => s.excerpt)].flatMap((e) => excerptRuns(e).filter((r) => r.mark).map((r) => bare(r.text)));
+  return marked.some((m) => [...m].length >= 2 && q.includes(m));
+}
+
 /** Splits Pagefind's excerpt ("… <mark>培育钻石</mark> …", otherwise HTML-escaped text) into runs. */
 export function excerptRuns(html: string): ExcerptRun[] {
   const runs: ExcerptRun[] = [];

@@ -142,12 +142,14 @@ export function trackerDocx(lang: Lang, measures = trackerModel(lang)): Promise<
  * heading and lever, the table head, and rows of up to about eight lines (the indicator's title and marker, the
  * target with its source wrap in narrow columns), measured in Chromium in zh and en (tests/e2e/policyExports).
  */
-export function trackerEmbedHeight(measures: ShownMeasure[]): number {
+export function trackerEmbedHeight(measures: ShownMeasure[], lang: Lang): number {
   const rows = measures.reduce((a, m) => a + m.rows.length, 0);
   const tables = measures.filter((m) => m.rows.length).length;
-  return Math.ceil((EMBED_FRAME_PX + measures.length * EMBED_MEASURE_PX + tables * EMBED_TABLE_HEAD_PX + rows * EMBED_ROW_PX) / 10) * 10;
+  return Math.ceil((EMBED_FRAME_PX + measures.length * EMBED_MEASURE_PX + tables * EMBED_TABLE_HEAD_PX + rows * EMBED_ROW_PX[lang]) / 10) * 10;
 }
 const EMBED_FRAME_PX = 160;
 const EMBED_MEASURE_PX = 120;
 const EMBED_TABLE_HEAD_PX = 50;
-const EMBED_ROW_PX = 210;
+// English rows wrap to more lines than Chinese ones (measured: about 180 px a row in zh, 205 px in en); with twenty
+// rows one figure for both leaves the zh frame 500 px taller than its content.
+const EMBED_ROW_PX: Record<Lang, number> = { zh: 190, en: 210 };

@@ -2,7 +2,7 @@
 // the site's own pagefind/pagefind.js is imported (it loads the index of the page's language, <html lang>, in
 // small pieces), and each query lists the matching indicators linked to their anchors. Without JavaScript the
 // box stays hidden, since it could not search.
-import { hitsOfPage, rankPages, type PagefindModule, type SearchHit } from '../lib/searchResults.ts';
+import { hitsOfPage, isRelevant, rankPages, type PagefindModule, type SearchHit } from '../lib/searchResults.ts';
 
 /** Pages whose matches are listed; each contributes up to three indicators. */
 const MAX_PAGES = 8;
@@ -77,7 +77,7 @@ function wire(form: HTMLFormElement): void {
       // A few more pages than are shown, so a page holding the query as typed can move up (rankPages).
       const pages = await Promise.all(found.results.slice(0, RANKED_PAGES).map((r) => r.data()));
       if (mine !== seq) return;
-      const hits = rankPages(pages, query)
+      const hits = rankPages(pages.filter((p) => isRelevant(p, query)), query)
         .slice(0, MAX_PAGES)
         .flatMap((p) => hitsOfPage(p, query));
       render(hits);

@@ -2,7 +2,7 @@
 // heading links to the indicator's section anchor, and a page matched only above its titled sections is one line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { anchorUrl, excerptRuns, hitsOfPage, holdsQuery, rankPages, type PagefindFragment } from '../../src/lib/searchResults.ts';
+import { anchorUrl, excerptRuns, hitsOfPage, holdsQuery, isRelevant, rankPages, type PagefindFragment } from '../../src/lib/searchResults.ts';
 
 test('an excerpt splits into plain and marked runs, with entities decoded and other tags dropped', () => {
   assert.deepEqual(excerptRuns('本区<mark>培育钻石</mark>出口 &lt;b&gt; &amp; <mark>lab</mark>-<mark>grown</mark>'), [
@@ -66,4 +66,17 @@ test('pages holding the query as typed come first, the rest keep Pagefind’s or
   assert.ok(!holdsQuery('anything', '  '));
   const pages = [{ id: 1, content: '已加工 贸易' }, { id: 2, content: '加工贸易' }, { id: 3, content: '贸易 加工' }, { id: 4, content: '加工贸易方式' }];
   assert.deepEqual(rankPages(pages, '加工贸易').map((p) => p.id), [2, 4, 1, 3]);
+});
+
+test('a page is a result only when it holds a query word or a highlighted word of two letters or more inside the query', () => {
+  const page = (content: string, excerpt: string) => ({ content, excerpt, sub_results: [] });
+  // Pagefind's nearest word for one it does not know: an initial, a registration number.
+  assert.equal(isRelevant(page('Isard, W. (1960), Methods of Regional Analysis', 'Isard, <mark>W.</mark> (1960)'), 'wombat'), false);
+  assert.equal(isRelevant(page('示例晶彩首饰有限公司 91440113MA5UT9CR38', '<mark>91440113MA5UT9CR38.</mark>'), 'crocodile'), false);
+  // The query's words on the page, whole or cut into pieces by the segmenter, in either language.
+  assert.equal(isRelevant(page('Exports of lab-grown polished diamonds', 'of <mark>lab-grown</mark>'), 'lab-grown'), true);
+  assert.equal(isRelevant(page('Processing trade with imported materials', '<mark>Processing</mark> <mark>trade</mark>'), 'processing trade'), true);
+  assert.equal(isRelevant(page('本区培育钻石毛坯进口', '本区<mark>培育钻石</mark>'), '培育钻石'), true);
+  assert.equal(isRelevant(page('培育的钻石', '<mark>培育</mark>的<mark>钻石</mark>'), '培育钻石'), true);
+  assert.equal(isRelevant(page('Diamonds, unsorted', '<mark>Diamonds</mark>, unsorted'), 'diamond'), true);
 });
