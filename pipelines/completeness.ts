@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { all, exec, ident, lit, type Conn } from './lib/duck.ts';
 import { MODELS_DIR } from './stage.ts';
 import { totalOrder } from './marts.ts';
+import { modelDependencies } from './plan.ts';
 import type { PeriodCoverage, TablePeriods } from '../src/lib/contract/published.ts';
 
 export const COMPLETENESS_DIR = join(MODELS_DIR, 'completeness');
@@ -49,7 +50,7 @@ export async function markCompletePeriods(conn: Conn, table: string, d: PeriodsD
   const T = ident(table);
   const P = ident(d.column);
   try {
-    await exec(conn, `CREATE OR REPLACE TEMP TABLE coverage_input AS SELECT period, measure, value, tolerance FROM (${coverageSql(d)})`);
+    await exec(conn, `CREATE OR REPLACE TEMP TABLE coverage_input AS SELECT * FROM ${ident(await coverageInput(conn, d))}`);
     await exec(conn, `CREATE OR REPLACE TEMP TABLE coverage_judged AS ${ruleSql()}`);
     await exec(
       conn,
@@ -66,10 +67,38 @@ export async function markCompletePeriods(conn: Conn, table: string, d: PeriodsD
          coalesce((SELECT bool_and(j.complete) FROM coverage_judged j WHERE j.period::VARCHAR = t.${P}::VARCHAR), FALSE) AS period_complete
        FROM ${T} t ORDER BY ${byOrder}`,
     );
+    await forgetCoverage(conn, table);
   } catch (e) {
     throw new Error(`Complete periods of ${table} (models/completeness/${d.coverage}.sql): ${(e as Error).message}`);
   } finally {
     await exec(conn, `DROP TABLE IF EXISTS coverage_input; DROP TABLE IF EXISTS coverage_judged`);
+  }
+}
+
+// A coverage model's result, kept while the tables it reads are unchanged: ten tables judge their years by the
+// same coverage of the monthly trade mart, and on a multi-million-row build each computation scanned it again.
+// Per connection: coverage model → the tables its SQL reads.
+const coverageKept = new WeakMap<Conn, Map<string, string[]>>();
+const keptTable = (coverage: string) => `coverage_input__${coverage}`;
+
+async function coverageInput(conn: Conn, d: PeriodsDeclaration): Promise<string> {
+  const kept = coverageKept.get(conn) ?? coverageKept.set(conn, new Map()).get(conn)!;
+  const sql = coverageSql(d);
+  if (!kept.has(d.coverage)) {
+    await exec(conn, `CREATE OR REPLACE TEMP TABLE ${ident(keptTable(d.coverage))} AS SELECT period, measure, value, tolerance FROM (${sql})`);
+    kept.set(d.coverage, modelDependencies(sql));
+  }
+  return keptTable(d.coverage);
+}
+
+/** Drops the kept coverage results that read `table`: called whenever it is built, replaced or freed. */
+export async function forgetCoverage(conn: Conn, table: string): Promise<void> {
+  const kept = coverageKept.get(conn);
+  if (!kept) return;
+  for (const [coverage, reads] of kept) {
+    if (!reads.includes(table)) continue;
+    await exec(conn, `DROP TABLE IF EXISTS ${ident(keptTable(coverage))}`);
+    kept.delete(coverage);
   }
 }
 

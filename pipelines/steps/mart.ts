@@ -3,12 +3,13 @@
 // Also where staged tables are loaded into memory for a model, and freed after the last model reading them.
 import { join } from 'node:path';
 import { buildMart, type Model } from '../marts.ts';
-import { markCompletePeriods } from '../completeness.ts';
+import { forgetCoverage, markCompletePeriods } from '../completeness.ts';
 import { exec, ident, lit, type Conn } from '../lib/duck.ts';
 import { modelDependencies } from '../plan.ts';
 import type { TableSchema } from '../checks.ts';
 
 export async function reuseMart(conn: Conn, name: string, previousDir: string): Promise<void> {
+  await forgetCoverage(conn, name);
   await exec(conn, `CREATE OR REPLACE VIEW ${ident(name)} AS SELECT * FROM read_parquet(${lit(join(previousDir, 'tables', `${name}.parquet`))})`);
 }
 
@@ -24,11 +25,15 @@ export async function runMart(conn: Conn, m: Model, doc: TableSchema | undefined
     await exec(conn, `CREATE TABLE ${ident(dep + '__all')} AS SELECT * FROM read_parquet(${lit(file)}); CREATE OR REPLACE VIEW ${ident(dep)} AS SELECT * FROM ${ident(dep + '__all')}`);
     cachedViews.delete(dep);
   }
+  await forgetCoverage(conn, m.name);
   await buildMart(conn, m, doc?.order);
   if (doc?.periods) await markCompletePeriods(conn, m.name, doc.periods, doc.order);
 }
 
 /** Frees staged tables' memory (their view and the table of all staged rows behind it). */
 export async function freeStaged(conn: Conn, tables: string[]): Promise<void> {
-  for (const t of tables) await exec(conn, `DROP VIEW IF EXISTS ${ident(t)}; DROP TABLE IF EXISTS ${ident(t + '__all')}`);
+  for (const t of tables) {
+    await exec(conn, `DROP VIEW IF EXISTS ${ident(t)}; DROP TABLE IF EXISTS ${ident(t + '__all')}`);
+    await forgetCoverage(conn, t);
+  }
 }

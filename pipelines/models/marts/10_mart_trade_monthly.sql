@@ -47,14 +47,16 @@ district AS (
 )
 -- Grouped on the columns that identify a row, and nothing wider: year and month follow from the period, hs6 from
 -- the code (both staging models derive them so), so they are computed on the grouped rows rather than carried
--- through a hash table of millions of groups; the group id and partner name are carried with min().
+-- through a hash table of millions of groups. The HS group is a grouping column rather than an aggregate: both
+-- staging models look it up by the code's first six digits (cfg_hs_group), so it adds no group, and a key column
+-- costs less than a min() over millions of groups. The partner name is carried with min().
 SELECT period, year(period)::INTEGER AS year, month(period)::INTEGER AS month, region_level, region_code, hs_code,
   substr(hs_code, 1, 6) AS hs6, hs_group, flow, partner_code, partner_name, trade_mode_class, trade_mode_name, value_usd,
   quantity_carats, source_id, synthetic
 FROM (
-  SELECT period, region_level, region_code, hs_code, min(hs_group) AS hs_group, flow, partner_code, min(partner_name) AS partner_name,
+  SELECT period, region_level, region_code, hs_code, hs_group, flow, partner_code, min(partner_name) AS partner_name,
     trade_mode_class, trade_mode_name, round(sum(value_usd), 2) AS value_usd, round(sum(quantity_carats), 3) AS quantity_carats,
     source_id, bool_or(synthetic) AS synthetic
   FROM (SELECT * FROM public_stats UNION ALL SELECT * FROM district)
-  GROUP BY period, region_level, region_code, hs_code, flow, partner_code, trade_mode_class, trade_mode_name, source_id
+  GROUP BY period, region_level, region_code, hs_code, hs_group, flow, partner_code, trade_mode_class, trade_mode_name, source_id
 )

@@ -1,7 +1,11 @@
 -- Annual trade by region level, HS group (plus the cluster's total group, cfg_cluster.total_group_id) and flow (plus "total" = import + export),
 -- side by side, with the district's share of national and provincial trade and unit values in USD per carat.
+-- The monthly rows (millions on a national extract) are summed per year, level, group and flow first; the totals
+-- below then copy those few sums rather than every monthly row.
 WITH base AS (
-  SELECT year, region_level, hs_group AS group_id, flow, value_usd, quantity_carats, synthetic FROM mart_trade_monthly
+  SELECT year, region_level, hs_group AS group_id, flow, sum(value_usd) AS value_usd, sum(quantity_carats) AS quantity_carats,
+    bool_or(synthetic) AS synthetic
+  FROM mart_trade_monthly GROUP BY year, region_level, hs_group, flow
 ),
 with_total_group AS (
   SELECT * FROM base

@@ -1,7 +1,11 @@
 -- Annual trade by partner, for the district and the nation, per HS group (plus the cluster's total group) and flow.
+-- The monthly rows are summed per year, level, group, flow and partner first (partner name too, whose minimum is
+-- taken below), so the totals and the name look-ups handle those sums rather than every monthly row.
 WITH base AS (
-  SELECT year, region_level, hs_group AS group_id, flow, partner_code, partner_name, value_usd, quantity_carats, synthetic
+  SELECT year, region_level, hs_group AS group_id, flow, partner_code, partner_name, sum(value_usd) AS value_usd,
+    sum(quantity_carats) AS quantity_carats, bool_or(synthetic) AS synthetic
   FROM mart_trade_monthly WHERE region_level IN ('district', 'nation') AND (partner_code IS NOT NULL OR partner_name IS NOT NULL)
+  GROUP BY year, region_level, hs_group, flow, partner_code, partner_name
 ),
 grouped AS (
   SELECT * FROM base
