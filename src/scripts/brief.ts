@@ -23,11 +23,16 @@ function show(ids: string[] | null): void {
   if (count) count.textContent = (count.dataset.template ?? '{n}').replace('{n}', String(n));
 }
 
-// The policy preset's tracker tables: written into the page (so a brief without script shows them), shown with
-// script only when the address asks for the preset.
+// The policy preset's tracker tables: written into the page after the figures (so a brief without script shows
+// them, and hiding them shifts nothing on screen), shown with script only when the address asks for the preset,
+// and then moved before the figures, as the preset prints them.
 const tracker = document.querySelector<HTMLElement>('[data-brief-tracker]');
+const figures = document.querySelector<HTMLElement>('[data-brief]');
 function showTracker(): void {
-  if (tracker) tracker.hidden = presetOf(location.search) !== 'policy';
+  if (!tracker) return;
+  const on = presetOf(location.search) === 'policy';
+  tracker.hidden = !on;
+  if (on && figures && tracker.nextElementSibling !== figures) figures.before(tracker);
 }
 
 show(selectedIds(location.search, known));

@@ -204,6 +204,42 @@ test('the brief shows the chosen indicators with renumbered figures, captions an
   await context.close();
 });
 
+test('the whole brief does not shift once its script runs; without script it still shows the tracker, last', { skip: !HAS_DATA && 'no published data' }, async () => {
+  // Tall enough that the tracker and the first figures are on screen, below the chooser's list.
+  const context = await site.browser.newContext({ viewport: { width: 1350, height: 2400 } });
+  const page = await context.newPage();
+  // The script held back until the page has painted, as on a slow connection: a local server delivers it before the
+  // first paint, when moving things costs nothing.
+  await page.route('**/_astro/*.js', async (route) => {
+    await new Promise((r) => setTimeout(r, 500));
+    await route.continue();
+  });
+  for (const path of ['brief/', 'en/brief/']) {
+    await page.goto(site.server.url + path, { waitUntil: 'load' });
+    assert.equal(await page.locator('[data-brief-tracker]').isVisible(), false, `${path}: no tracker without the preset`);
+    // Cumulative layout shift as Chromium reports it (Lighthouse's CLS): hiding the tracker used to move every figure.
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          let sum = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) sum += e.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => done(sum), 300);
+        }),
+    );
+    assert.ok(shift < 0.01, `${path}: layout shift ${shift}`);
+  }
+  await context.close();
+  const noJs = await site.browser.newContext({ javaScriptEnabled: false });
+  const plain = await noJs.newPage();
+  await plain.goto(site.server.url + 'brief/');
+  assert.ok(await plain.locator('[data-brief-tracker]').isVisible(), 'tracker shown without script');
+  const lastIsTracker = await plain.evaluate(() => document.querySelector('[data-brief]')?.nextElementSibling?.hasAttribute('data-brief-tracker'));
+  assert.equal(lastIsTracker, true, 'after the figures');
+  await noJs.close();
+});
+
 test('every panel’s embed code gives a frame tall enough for its whole embed page', { skip: !HAS_DATA && 'no published data', timeout: 180_000 }, async () => {
   const cluster = JSON.parse(readFileSync(join(ROOT, 'data/cluster.json'), 'utf8')) as { parks: { id: string }[] };
   const routes = ['', 'trade/', 'workforce/', 'enterprises/', 'parks/', ...cluster.parks.map((p) => `parks/${p.id}/`)];

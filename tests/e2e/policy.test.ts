@@ -69,6 +69,7 @@ for (const lang of ['zh', 'en'] as const) {
       await w.page.locator('a[data-policy-brief]').click();
       await w.page.waitForURL(/preset=policy/);
       assert.ok(await w.page.locator('[data-brief-tracker]').isVisible(), 'tracker shown');
+      assert.equal(await w.page.evaluate(() => document.querySelector('[data-brief-tracker]')?.nextElementSibling?.hasAttribute('data-brief')), true, 'the tracker before the figures');
       assert.equal(await w.page.locator('[data-brief-tracker] tr[data-tracker-row]').count(), policy.measures.reduce((n, m) => n + m.indicators.length, 0));
       const shown = await w.page.locator('[data-brief-item]:visible').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.briefItem));
       // The brief keeps the registry's order (stable figure numbers); the set is the tracker's.
