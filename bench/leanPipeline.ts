@@ -4,7 +4,7 @@
 // step does (the rules' messages, lookups, the quote check, regions, file choice, currencies), so the real
 // pipeline can only cost more.
 import { join } from 'node:path';
-import type { Conn } from '../pipelines/lib/duck.ts';
+import { lit, type Conn } from '../pipelines/lib/duck.ts';
 
 export interface LeanStep {
   name: string;
@@ -14,13 +14,12 @@ export interface LeanStep {
 }
 
 const COLUMNS = ['period', 'hs_code', 'hs_name', 'partner_code', 'partner_name', 'tm_code', 'tm_name', 'qty1', 'unit1', 'qty2', 'unit2', 'value', 'extra'];
-const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export const LEAN_STEPS: LeanStep[] = [
   {
     name: 'land as text',
     why: 'a cell that fails its rule is quarantined with its text, so cells are read as text, not auto-typed',
-    sql: (csv) => `CREATE TABLE land AS SELECT * FROM read_csv(${q(csv)}, header = true, all_varchar = true, names = [${COLUMNS.map(q).join(', ')}])`,
+    sql: (csv) => `CREATE TABLE land AS SELECT * FROM read_csv(${lit(csv)}, header = true, all_varchar = true, names = [${COLUMNS.map(lit).join(', ')}])`,
   },
   {
     name: 'type and rule',
@@ -41,7 +40,7 @@ export const LEAN_STEPS: LeanStep[] = [
   {
     name: 'stage cache',
     why: 'incremental builds (issue 2) keep the staged rows: only the columns the mart reads',
-    sql: (_csv, work) => `COPY (SELECT period, hs_code, partner_code, partner_name, tm_name, qty1, value FROM stg) TO ${q(join(work, 'lean_cache.parquet'))} (FORMAT parquet)`,
+    sql: (_csv, work) => `COPY (SELECT period, hs_code, partner_code, partner_name, tm_name, qty1, value FROM stg) TO ${lit(join(work, 'lean_cache.parquet'))} (FORMAT parquet)`,
   },
   {
     name: 'trade mart',
@@ -55,12 +54,12 @@ export const LEAN_STEPS: LeanStep[] = [
   {
     name: 'Parquet file',
     why: 'published as the floor publishes its table',
-    sql: (_csv, work) => `COPY mart TO ${q(join(work, 'lean.parquet'))} (FORMAT parquet, COMPRESSION zstd)`,
+    sql: (_csv, work) => `COPY mart TO ${lit(join(work, 'lean.parquet'))} (FORMAT parquet, COMPRESSION zstd)`,
   },
   {
     name: 'DuckDB file',
     why: 'published as the floor publishes its table',
-    sql: (_csv, work) => `ATTACH ${q(join(work, 'lean.duckdb'))} AS lean; CREATE TABLE lean.mart AS FROM mart; DETACH lean`,
+    sql: (_csv, work) => `ATTACH ${lit(join(work, 'lean.duckdb'))} AS lean; CREATE TABLE lean.mart AS FROM mart; DETACH lean`,
   },
 ];
 
